@@ -1,0 +1,2 @@
+//! Event clustering for sitrep.
+#![deny(missing_docs)]

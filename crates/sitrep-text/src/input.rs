@@ -1,0 +1,478 @@
+//! Reading inputs: directories, files and standard input, into documents.
+//!
+//! Every record met is returned, either as a [`Document`] or as a [`Skipped`]
+//! item with the reason, so that no input is silently lost.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::document::{Document, InputItem, Skipped};
+use crate::error::{Error, Result};
+
+/// Where to read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    /// A file, or a directory read recursively.
+    Path(PathBuf),
+    /// JSON Lines on standard input.
+    Stdin,
+}
+
+impl InputSource {
+    /// `-` means standard input, anything else a path.
+    pub fn parse(arg: &str) -> InputSource {
+        if arg == "-" {
+            InputSource::Stdin
+        } else {
+            InputSource::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// Files larger than this are skipped with a reason. By default 1 GiB.
+    pub max_file_bytes: u64,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions { max_file_bytes: 1 << 30 }
+    }
+}
+
+/// File kinds the reader understands, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Kind::Text),
+        "md" | "markdown" => Some(Kind::Markdown),
+        "json" => Some(Kind::Json),
+        "jsonl" | "ndjson" => Some(Kind::JsonLines),
+        _ => None,
+    }
+}
+
+/// A JSON input record. Unknown fields are ignored.
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+/// Reads all `sources` in order.
+///
+/// Directories are walked recursively in byte order of their paths; hidden
+/// entries (names starting with `.`) are ignored; files of unsupported types
+/// inside a directory are reported as skipped. A `.txt` or `.md` file is one
+/// document whose id is its path relative to the directory given (or its file
+/// name, for a file given directly) without the extension. `.json` holds one
+/// record or an array of records; `.jsonl` and standard input hold one record
+/// per line (`id`, `text`, and optionally `title`, `date` as `YYYY-MM-DD`,
+/// `source`, `url`).
+///
+/// Ids are made unique: a repeated id gets a `#2`, `#3`… suffix and a warning.
+///
+/// # Errors
+///
+/// Only when standard input cannot be read; every problem with a path or a
+/// record becomes a [`Skipped`] item instead.
+pub fn read_inputs(sources: &[InputSource], options: &InputOptions) -> Result<Vec<InputItem>> {
+    let mut items = Vec::new();
+    for source in sources {
+        match source {
+            InputSource::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin().lock().read_to_end(&mut bytes).map_err(Error::Stdin)?;
+                let (text, lossy) = decode(&bytes);
+                read_json_lines(&text, "stdin", lossy, &mut items);
+            }
+            InputSource::Path(path) => read_path(path, options, &mut items),
+        }
+    }
+    make_ids_unique(&mut items);
+    Ok(items)
+}
+
+fn read_path(path: &Path, options: &InputOptions, items: &mut Vec<InputItem>) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            items.push(skip(path.display().to_string(), format!("cannot read: {e}")));
+            return;
+        }
+    };
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        walk(path, &mut files, items);
+        files.sort();
+        for file in files {
+            let rel = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
+            read_file(&file, &rel, options, items);
+        }
+    } else {
+        let rel = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
+        read_file(path, &rel, options, items);
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, items: &mut Vec<InputItem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            items.push(skip(dir.display().to_string(), format!("cannot list directory: {e}")));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        let hidden = child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if child.is_dir() {
+            walk(&child, files, items);
+        } else {
+            files.push(child);
+        }
+    }
+}
+
+fn id_from_rel(rel: &Path) -> String {
+    let no_ext = rel.with_extension("");
+    no_ext.to_string_lossy().replace('\\', "/")
+}
+
+fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<InputItem>) {
+    let rel_display = rel.to_string_lossy().replace('\\', "/");
+    let Some(kind) = kind_of(path) else {
+        items.push(skip(rel_display, "unsupported file type (expected .txt, .md, .json or .jsonl)"));
+        return;
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > options.max_file_bytes => {
+            items.push(skip(
+                id_from_rel(rel),
+                format!("file too large: {} bytes (limit {})", m.len(), options.max_file_bytes),
+            ));
+            return;
+        }
+        _ => {}
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            items.push(skip(id_from_rel(rel), format!("cannot read: {e}")));
+            return;
+        }
+    };
+    if looks_binary(&bytes) {
+        items.push(skip(id_from_rel(rel), "binary file (contains NUL bytes)"));
+        return;
+    }
+    let (text, lossy) = decode(&bytes);
+    match kind {
+        Kind::Text | Kind::Markdown => {
+            let id = id_from_rel(rel);
+            if text.trim().is_empty() {
+                items.push(skip(id, "empty document"));
+                return;
+            }
+            let mut doc = Document::new(id, text);
+            doc.title = if kind == Kind::Markdown {
+                markdown_title(&doc.text)
+            } else {
+                text_title(&doc.text)
+            };
+            if let Some(w) = lossy {
+                doc.warnings.push(w);
+            }
+            items.push(InputItem::Document(doc));
+        }
+        Kind::JsonLines => read_json_lines(&text, &rel_display, lossy, items),
+        Kind::Json => read_json(&text, &rel_display, lossy, items),
+    }
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences; returns a warning when
+/// anything was replaced. A leading byte-order mark is dropped.
+fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), None),
+        Err(_) => {
+            let s = String::from_utf8_lossy(bytes).into_owned();
+            let n = s.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+            (s, Some(format!("invalid UTF-8: {n} byte sequence(s) replaced with U+FFFD")))
+        }
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(64 * 1024).any(|&b| b == 0)
+}
+
+fn skip(id: impl Into<String>, reason: impl Into<String>) -> InputItem {
+    InputItem::Skipped(Skipped { id: id.into(), reason: reason.into() })
+}
+
+fn read_json_lines(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<InputItem>) {
+    let mut any = false;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        let fallback = format!("{origin}:{}", i + 1);
+        match serde_json::from_str::<Record>(line) {
+            Ok(r) => items.push(record_to_item(r, fallback, lossy.clone())),
+            Err(e) => items.push(skip(fallback, format!("line {}: invalid JSON record: {e}", i + 1))),
+        }
+    }
+    if !any {
+        items.push(skip(origin, "empty input: no JSON records"));
+    }
+}
+
+fn read_json(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<InputItem>) {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            items.push(skip(origin, format!("invalid JSON: {e}")));
+            return;
+        }
+    };
+    let records = match value {
+        serde_json::Value::Array(a) => a,
+        v @ serde_json::Value::Object(_) => vec![v],
+        _ => {
+            items.push(skip(origin, "JSON file must hold an object or an array of objects"));
+            return;
+        }
+    };
+    if records.is_empty() {
+        items.push(skip(origin, "empty input: no JSON records"));
+    }
+    for (i, v) in records.into_iter().enumerate() {
+        let fallback = format!("{origin}#{}", i + 1);
+        match serde_json::from_value::<Record>(v) {
+            Ok(r) => items.push(record_to_item(r, fallback, lossy.clone())),
+            Err(e) => items.push(skip(fallback, format!("record {}: {e}", i + 1))),
+        }
+    }
+}
+
+fn record_to_item(r: Record, fallback_id: String, lossy: Option<String>) -> InputItem {
+    let mut warnings: Vec<String> = lossy.into_iter().collect();
+    let id = match r.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => {
+            warnings.push(format!("record has no usable \"id\"; named {fallback_id}"));
+            fallback_id
+        }
+    };
+    let text = match r.text {
+        Some(t) if !t.trim().is_empty() => t,
+        Some(_) => return skip(id, "empty document: \"text\" is blank"),
+        None => return skip(id, "record has no \"text\" field"),
+    };
+    let mut doc = Document::new(id, text);
+    doc.title = r.title.filter(|t| !t.trim().is_empty());
+    doc.source = r.source.filter(|t| !t.trim().is_empty());
+    doc.url = r.url.filter(|t| !t.trim().is_empty());
+    if let Some(d) = r.date {
+        match parse_date(&d) {
+            Some(date) => doc.date = Some(date),
+            None => warnings.push(format!("ignored \"date\" {d:?}: expected YYYY-MM-DD")),
+        }
+    }
+    doc.warnings = warnings;
+    InputItem::Document(doc)
+}
+
+/// Parses `YYYY-MM-DD`, also as the prefix of an ISO 8601 timestamp.
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
+        return None;
+    }
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// The headline of a plain-text article: the first of its first three
+/// non-blank lines that has 4 to 30 words and does not end like a sentence
+/// (`.`, `!`, `?`, `:`, or a closing quote after one of them).
+fn text_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .find(|l| {
+            let words = l.split_whitespace().count();
+            let ends_sentence = l
+                .trim_end_matches(['"', '”', '’', '\''])
+                .ends_with(['.', '!', '?', ':']);
+            (4..=30).contains(&words) && !ends_sentence
+        })
+        .map(str::to_owned)
+}
+
+/// The first `# ` heading of a Markdown article, else as for plain text.
+fn markdown_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_owned()))
+        .filter(|t| !t.is_empty())
+        .or_else(|| text_title(text))
+}
+
+fn make_ids_unique(items: &mut [InputItem]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let all: std::collections::HashSet<String> = items.iter().map(|i| i.id().to_owned()).collect();
+    for item in items.iter_mut() {
+        let id = item.id().to_owned();
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            continue;
+        }
+        let mut k = *n;
+        let mut new_id = format!("{id}#{k}");
+        while all.contains(&new_id) {
+            k += 1;
+            new_id = format!("{id}#{k}");
+        }
+        let note = format!("duplicate id {id:?}: renamed {new_id:?}");
+        match item {
+            InputItem::Document(d) => {
+                d.id = new_id;
+                d.warnings.push(note);
+            }
+            InputItem::Skipped(s) => {
+                s.id = new_id;
+                s.reason = format!("{}; {note}", s.reason);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmpdir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("sitrep-text-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn dates() {
+        let rows = [
+            ("2024-10-23", Some((2024, 10, 23))),
+            ("2024-10-23T08:00:00Z", Some((2024, 10, 23))),
+            ("2024-13-01", None),
+            ("23/10/2024", None),
+            ("2024-10-23x", None),
+            ("", None),
+        ];
+        for (s, want) in rows {
+            let want = want.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+            assert_eq!(parse_date(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        let rows = [
+            ("Intel, news\n\nU.S.-Iraqi Raid Kills 9 Militants\n\nBody text.", Some("U.S.-Iraqi Raid Kills 9 Militants")),
+            ("A whole first sentence that ends here.\nMore.", None),
+            ("", None),
+        ];
+        for (t, want) in rows {
+            assert_eq!(text_title(t).as_deref(), want, "{t:?}");
+        }
+        assert_eq!(markdown_title("intro\n# The Title\ntext").as_deref(), Some("The Title"));
+    }
+
+    #[test]
+    fn reads_directory_and_keeps_every_record() {
+        let d = tmpdir("dir");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::write(d.join("a.txt"), "Some article text.").unwrap();
+        std::fs::write(d.join("sub/b.md"), "# Title B\n\nBody.").unwrap();
+        std::fs::write(d.join("empty.txt"), "  \n").unwrap();
+        std::fs::write(d.join("bin.txt"), b"abc\0def").unwrap();
+        std::fs::write(d.join("latin1.txt"), b"Z\xfcrich police").unwrap();
+        std::fs::write(d.join("notes.pdf"), b"%PDF").unwrap();
+        std::fs::write(d.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(
+            d.join("recs.jsonl"),
+            "{\"id\":\"r1\",\"text\":\"one\",\"date\":\"2024-10-22\"}\n{broken\n\n{\"id\":\"a\",\"text\":\"dup\"}\n{\"id\":\"r3\"}\n",
+        )
+        .unwrap();
+        std::fs::write(d.join("one.json"), "[{\"id\":7,\"text\":\"seven\",\"date\":\"bad\"}]").unwrap();
+        let items = read_inputs(&[InputSource::Path(d.clone())], &InputOptions::default()).unwrap();
+        let got: Vec<(String, bool)> = items
+            .iter()
+            .map(|i| (i.id().to_owned(), matches!(i, InputItem::Document(_))))
+            .collect();
+        let want = vec![
+            ("a".to_owned(), true),
+            ("bin".to_owned(), false),
+            ("empty".to_owned(), false),
+            ("latin1".to_owned(), true),
+            ("notes.pdf".to_owned(), false),
+            ("7".to_owned(), true),
+            ("r1".to_owned(), true),
+            ("recs.jsonl:2".to_owned(), false),
+            ("a#2".to_owned(), true),
+            ("r3".to_owned(), false),
+            ("sub/b".to_owned(), true),
+        ];
+        assert_eq!(got, want);
+        let InputItem::Document(latin) = &items[3] else { panic!() };
+        assert!(latin.text.contains('\u{FFFD}'));
+        assert_eq!(latin.warnings.len(), 1);
+        let InputItem::Document(r1) = &items[6] else { panic!() };
+        assert_eq!(r1.date, NaiveDate::from_ymd_opt(2024, 10, 22));
+        let InputItem::Document(seven) = &items[5] else { panic!() };
+        assert!(seven.warnings[0].contains("date"));
+        let InputItem::Document(b) = &items[10] else { panic!() };
+        assert_eq!(b.title.as_deref(), Some("Title B"));
+        let InputItem::Skipped(broken) = &items[7] else { panic!() };
+        assert!(broken.reason.starts_with("line 2:"), "{}", broken.reason);
+    }
+
+    #[test]
+    fn missing_path_is_skipped_not_fatal() {
+        let items = read_inputs(
+            &[InputSource::Path(PathBuf::from("/definitely/not/here.txt"))],
+            &InputOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(items.len(), 1);
+        assert!(matches!(&items[0], InputItem::Skipped(s) if s.reason.starts_with("cannot read")));
+    }
+}
