@@ -42,7 +42,9 @@ pub struct InputOptions {
 
 impl Default for InputOptions {
     fn default() -> Self {
-        InputOptions { max_file_bytes: 1 << 30 }
+        InputOptions {
+            max_file_bytes: 1 << 30,
+        }
     }
 }
 
@@ -100,7 +102,10 @@ pub fn read_inputs(sources: &[InputSource], options: &InputOptions) -> Result<Ve
         match source {
             InputSource::Stdin => {
                 let mut bytes = Vec::new();
-                std::io::stdin().lock().read_to_end(&mut bytes).map_err(Error::Stdin)?;
+                std::io::stdin()
+                    .lock()
+                    .read_to_end(&mut bytes)
+                    .map_err(Error::Stdin)?;
                 let (text, lossy) = decode(&bytes);
                 read_json_lines(&text, "stdin", lossy, &mut items);
             }
@@ -115,7 +120,10 @@ fn read_path(path: &Path, options: &InputOptions, items: &mut Vec<InputItem>) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            items.push(skip(path.display().to_string(), format!("cannot read: {e}")));
+            items.push(skip(
+                path.display().to_string(),
+                format!("cannot read: {e}"),
+            ));
             return;
         }
     };
@@ -137,14 +145,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, items: &mut Vec<InputItem>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            items.push(skip(dir.display().to_string(), format!("cannot list directory: {e}")));
+            items.push(skip(
+                dir.display().to_string(),
+                format!("cannot list directory: {e}"),
+            ));
             return;
         }
     };
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
     for child in children {
-        let hidden = child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = child
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -164,14 +178,21 @@ fn id_from_rel(rel: &Path) -> String {
 fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<InputItem>) {
     let rel_display = rel.to_string_lossy().replace('\\', "/");
     let Some(kind) = kind_of(path) else {
-        items.push(skip(rel_display, "unsupported file type (expected .txt, .md, .json or .jsonl)"));
+        items.push(skip(
+            rel_display,
+            "unsupported file type (expected .txt, .md, .json or .jsonl)",
+        ));
         return;
     };
     match std::fs::metadata(path) {
         Ok(m) if m.len() > options.max_file_bytes => {
             items.push(skip(
                 id_from_rel(rel),
-                format!("file too large: {} bytes (limit {})", m.len(), options.max_file_bytes),
+                format!(
+                    "file too large: {} bytes (limit {})",
+                    m.len(),
+                    options.max_file_bytes
+                ),
             ));
             return;
         }
@@ -220,8 +241,16 @@ fn decode(bytes: &[u8]) -> (String, Option<String>) {
         Ok(s) => (s.to_owned(), None),
         Err(_) => {
             let s = String::from_utf8_lossy(bytes).into_owned();
-            let n = s.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
-            (s, Some(format!("invalid UTF-8: {n} byte sequence(s) replaced with U+FFFD")))
+            let n = s
+                .chars()
+                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+                .count();
+            (
+                s,
+                Some(format!(
+                    "invalid UTF-8: {n} byte sequence(s) replaced with U+FFFD"
+                )),
+            )
         }
     }
 }
@@ -231,7 +260,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn skip(id: impl Into<String>, reason: impl Into<String>) -> InputItem {
-    InputItem::Skipped(Skipped { id: id.into(), reason: reason.into() })
+    InputItem::Skipped(Skipped {
+        id: id.into(),
+        reason: reason.into(),
+    })
 }
 
 fn read_json_lines(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<InputItem>) {
@@ -244,7 +276,10 @@ fn read_json_lines(text: &str, origin: &str, lossy: Option<String>, items: &mut 
         let fallback = format!("{origin}:{}", i + 1);
         match serde_json::from_str::<Record>(line) {
             Ok(r) => items.push(record_to_item(r, fallback, lossy.clone())),
-            Err(e) => items.push(skip(fallback, format!("line {}: invalid JSON record: {e}", i + 1))),
+            Err(e) => items.push(skip(
+                fallback,
+                format!("line {}: invalid JSON record: {e}", i + 1),
+            )),
         }
     }
     if !any {
@@ -264,7 +299,10 @@ fn read_json(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<In
         serde_json::Value::Array(a) => a,
         v @ serde_json::Value::Object(_) => vec![v],
         _ => {
-            items.push(skip(origin, "JSON file must hold an object or an array of objects"));
+            items.push(skip(
+                origin,
+                "JSON file must hold an object or an array of objects",
+            ));
             return;
         }
     };
@@ -406,14 +444,20 @@ mod tests {
     #[test]
     fn titles() {
         let rows = [
-            ("Intel, news\n\nU.S.-Iraqi Raid Kills 9 Militants\n\nBody text.", Some("U.S.-Iraqi Raid Kills 9 Militants")),
+            (
+                "Intel, news\n\nU.S.-Iraqi Raid Kills 9 Militants\n\nBody text.",
+                Some("U.S.-Iraqi Raid Kills 9 Militants"),
+            ),
             ("A whole first sentence that ends here.\nMore.", None),
             ("", None),
         ];
         for (t, want) in rows {
             assert_eq!(text_title(t).as_deref(), want, "{t:?}");
         }
-        assert_eq!(markdown_title("intro\n# The Title\ntext").as_deref(), Some("The Title"));
+        assert_eq!(
+            markdown_title("intro\n# The Title\ntext").as_deref(),
+            Some("The Title")
+        );
     }
 
     #[test]
@@ -432,7 +476,11 @@ mod tests {
             "{\"id\":\"r1\",\"text\":\"one\",\"date\":\"2024-10-22\"}\n{broken\n\n{\"id\":\"a\",\"text\":\"dup\"}\n{\"id\":\"r3\"}\n",
         )
         .unwrap();
-        std::fs::write(d.join("one.json"), "[{\"id\":7,\"text\":\"seven\",\"date\":\"bad\"}]").unwrap();
+        std::fs::write(
+            d.join("one.json"),
+            "[{\"id\":7,\"text\":\"seven\",\"date\":\"bad\"}]",
+        )
+        .unwrap();
         let items = read_inputs(&[InputSource::Path(d.clone())], &InputOptions::default()).unwrap();
         let got: Vec<(String, bool)> = items
             .iter()
@@ -452,16 +500,26 @@ mod tests {
             ("sub/b".to_owned(), true),
         ];
         assert_eq!(got, want);
-        let InputItem::Document(latin) = &items[3] else { panic!() };
+        let InputItem::Document(latin) = &items[3] else {
+            panic!()
+        };
         assert!(latin.text.contains('\u{FFFD}'));
         assert_eq!(latin.warnings.len(), 1);
-        let InputItem::Document(r1) = &items[6] else { panic!() };
+        let InputItem::Document(r1) = &items[6] else {
+            panic!()
+        };
         assert_eq!(r1.date, NaiveDate::from_ymd_opt(2024, 10, 22));
-        let InputItem::Document(seven) = &items[5] else { panic!() };
+        let InputItem::Document(seven) = &items[5] else {
+            panic!()
+        };
         assert!(seven.warnings[0].contains("date"));
-        let InputItem::Document(b) = &items[10] else { panic!() };
+        let InputItem::Document(b) = &items[10] else {
+            panic!()
+        };
         assert_eq!(b.title.as_deref(), Some("Title B"));
-        let InputItem::Skipped(broken) = &items[7] else { panic!() };
+        let InputItem::Skipped(broken) = &items[7] else {
+            panic!()
+        };
         assert!(broken.reason.starts_with("line 2:"), "{}", broken.reason);
     }
 

@@ -93,7 +93,10 @@ impl CharIndex {
                 multibyte.push((i + n, saved));
             }
         }
-        CharIndex { multibyte, len_bytes: text.len() }
+        CharIndex {
+            multibyte,
+            len_bytes: text.len(),
+        }
     }
 
     /// The code-point offset of byte offset `byte`. A byte offset inside a

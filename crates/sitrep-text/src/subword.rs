@@ -59,7 +59,11 @@ impl Encoded {
 }
 
 fn load_err(path: &Path, e: Box<dyn std::error::Error + Send + Sync>) -> Error {
-    Error::TokenizerLoad { path: path.to_owned(), message: e.to_string(), source: Some(e) }
+    Error::TokenizerLoad {
+        path: path.to_owned(),
+        message: e.to_string(),
+        source: Some(e),
+    }
 }
 
 impl SubwordTokenizer {
@@ -110,7 +114,12 @@ impl SubwordTokenizer {
         let cls_id = id(&["[CLS]", "<s>"]).ok_or_else(|| missing("[CLS]"))?;
         let sep_id = id(&["[SEP]", "</s>"]).ok_or_else(|| missing("[SEP]"))?;
         let pad_id = id(&["[PAD]", "<pad>"]).unwrap_or(0);
-        Ok(SubwordTokenizer { inner, cls_id, sep_id, pad_id })
+        Ok(SubwordTokenizer {
+            inner,
+            cls_id,
+            sep_id,
+            pad_id,
+        })
     }
 
     /// Id of the sequence-start token (`[CLS]`).
@@ -149,7 +158,11 @@ impl SubwordTokenizer {
             .iter()
             .map(|&(s, e)| clamp_span(text, 0, s, e))
             .collect();
-        Ok(Encoded { ids: enc.get_ids().to_vec(), offsets, word_ids: enc.get_word_ids().to_vec() })
+        Ok(Encoded {
+            ids: enc.get_ids().to_vec(),
+            offsets,
+            word_ids: enc.get_word_ids().to_vec(),
+        })
     }
 
     /// Encodes the given words of `text` (as from [`crate::word_tokens`]):
@@ -163,15 +176,20 @@ impl SubwordTokenizer {
     pub fn encode_words(&self, text: &str, words: &[Span]) -> Result<Encoded> {
         let mut pieces: Vec<&str> = Vec::with_capacity(words.len());
         for w in words {
-            let piece = w
-                .slice(text)
-                .ok_or_else(|| Error::Encode(format!("word span {}..{} does not slice the text", w.start, w.end).into()))?;
+            let piece = w.slice(text).ok_or_else(|| {
+                Error::Encode(
+                    format!("word span {}..{} does not slice the text", w.start, w.end).into(),
+                )
+            })?;
             pieces.push(piece);
         }
         if pieces.is_empty() {
             return Ok(Encoded::default());
         }
-        let enc = self.inner.encode(pieces.as_slice(), false).map_err(Error::Encode)?;
+        let enc = self
+            .inner
+            .encode(pieces.as_slice(), false)
+            .map_err(Error::Encode)?;
         let mut out = Encoded {
             ids: enc.get_ids().to_vec(),
             offsets: Vec::with_capacity(enc.len()),

@@ -38,7 +38,9 @@ pub fn windows(len: usize, size: usize, overlap: usize) -> Result<Vec<Window>> {
         return Err(Error::Window("window size must be positive".into()));
     }
     if overlap >= size {
-        return Err(Error::Window(format!("overlap {overlap} must be smaller than window size {size}")));
+        return Err(Error::Window(format!(
+            "overlap {overlap} must be smaller than window size {size}"
+        )));
     }
     if len == 0 {
         return Ok(Vec::new());
@@ -63,12 +65,21 @@ pub fn windows(len: usize, size: usize, overlap: usize) -> Result<Vec<Window>> {
     }
     let mut out: Vec<Window> = spans
         .iter()
-        .map(|&(s, e)| Window { start: s, end: e, owned_start: s, owned_end: e })
+        .map(|&(s, e)| Window {
+            start: s,
+            end: e,
+            owned_start: s,
+            owned_end: e,
+        })
         .collect();
     for i in 1..out.len() {
         let (prev_end, next_start) = (out[i - 1].end, out[i].start);
         // Overlap is next_start..prev_end; cut it in the middle.
-        let cut = if next_start < prev_end { next_start + (prev_end - next_start) / 2 } else { next_start };
+        let cut = if next_start < prev_end {
+            next_start + (prev_end - next_start) / 2
+        } else {
+            next_start
+        };
         out[i - 1].owned_end = cut;
         out[i].owned_start = cut;
     }
@@ -92,22 +103,42 @@ mod tests {
                 *o += 1;
             }
         }
-        assert!(owner.iter().all(|&n| n == 1), "len {len} size {size} overlap {overlap}");
+        assert!(
+            owner.iter().all(|&n| n == 1),
+            "len {len} size {size} overlap {overlap}"
+        );
         // Each owned token has at least min(overlap/2, available) context on both sides.
         for w in &ws {
             for t in w.owned_start..w.owned_end {
                 let left = t - w.start;
                 let right = w.end - t - 1;
                 let need = overlap / 2;
-                assert!(left >= need.min(t) || left >= need.saturating_sub(1), "left ctx at {t}");
-                assert!(right + 1 >= need.min(len - t) || right >= need.saturating_sub(1), "right ctx at {t}");
+                assert!(
+                    left >= need.min(t) || left >= need.saturating_sub(1),
+                    "left ctx at {t}"
+                );
+                assert!(
+                    right + 1 >= need.min(len - t) || right >= need.saturating_sub(1),
+                    "right ctx at {t}"
+                );
             }
         }
     }
 
     #[test]
     fn every_token_owned_once() {
-        let rows = [(0, 4, 1), (1, 4, 1), (3, 4, 1), (4, 4, 1), (5, 4, 1), (10, 4, 2), (100, 16, 8), (1000, 254, 64), (255, 254, 64), (3000, 510, 128)];
+        let rows = [
+            (0, 4, 1),
+            (1, 4, 1),
+            (3, 4, 1),
+            (4, 4, 1),
+            (5, 4, 1),
+            (10, 4, 2),
+            (100, 16, 8),
+            (1000, 254, 64),
+            (255, 254, 64),
+            (3000, 510, 128),
+        ];
         for (len, size, overlap) in rows {
             check(len, size, overlap);
         }
