@@ -14,13 +14,20 @@ pub(crate) fn pad_batch(seqs: &[&[i64]], pad_id: i64) -> (Tensor, Tensor) {
         mask[i * width..i * width + s.len()].fill(1);
     }
     let shape = [n as i64, width as i64];
-    (Tensor::from_slice(&ids).view(shape), Tensor::from_slice(&mask).view(shape).to_kind(Kind::Int64))
+    (
+        Tensor::from_slice(&ids).view(shape),
+        Tensor::from_slice(&mask).view(shape).to_kind(Kind::Int64),
+    )
 }
 
 /// Groups item indices, sorted by `len` (longest first, ties by index), into
 /// batches of at most `max_items` items and at most `max_tokens` padded
 /// tokens. Sorting by length keeps padding small; the order is deterministic.
-pub(crate) fn length_sorted_batches(lens: &[usize], max_items: usize, max_tokens: usize) -> Vec<Vec<usize>> {
+pub(crate) fn length_sorted_batches(
+    lens: &[usize],
+    max_items: usize,
+    max_tokens: usize,
+) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..lens.len()).collect();
     order.sort_by(|&a, &b| lens[b].cmp(&lens[a]).then(a.cmp(&b)));
     let mut batches = Vec::new();
@@ -28,7 +35,9 @@ pub(crate) fn length_sorted_batches(lens: &[usize], max_items: usize, max_tokens
     let mut cur_width = 0;
     for i in order {
         let width = cur_width.max(lens[i]);
-        if !cur.is_empty() && (cur.len() >= max_items.max(1) || width * (cur.len() + 1) > max_tokens) {
+        if !cur.is_empty()
+            && (cur.len() >= max_items.max(1) || width * (cur.len() + 1) > max_tokens)
+        {
             batches.push(std::mem::take(&mut cur));
             cur_width = 0;
         }

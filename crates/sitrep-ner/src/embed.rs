@@ -28,7 +28,10 @@ pub struct SentenceEncoder {
 
 impl std::fmt::Debug for SentenceEncoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SentenceEncoder").field("max_len", &self.max_len).field("dim", &self.dim).finish_non_exhaustive()
+        f.debug_struct("SentenceEncoder")
+            .field("max_len", &self.max_len)
+            .field("dim", &self.dim)
+            .finish_non_exhaustive()
     }
 }
 
@@ -42,14 +45,26 @@ impl SentenceEncoder {
         let folder = ModelFolder::open(dir)?;
         let config = folder.config()?;
         let tokenizer = folder.tokenizer()?;
-        let max_len = folder.max_length()?.min(config.bert.max_position_embeddings as usize);
+        let max_len = folder
+            .max_length()?
+            .min(config.bert.max_position_embeddings as usize);
         if max_len < 3 {
-            return Err(Error::Invalid(format!("maximum length {max_len} leaves no room for text")));
+            return Err(Error::Invalid(format!(
+                "maximum length {max_len} leaves no room for text"
+            )));
         }
         let vs = nn::VarStore::new(Device::Cpu);
-        let model = BertModel::<BertEmbeddings>::new_with_optional_pooler(vs.root(), &config.bert, false);
+        let model =
+            BertModel::<BertEmbeddings>::new_with_optional_pooler(vs.root(), &config.bert, false);
         folder.load_into(&vs, &[])?;
-        Ok(SentenceEncoder { model, _vs: vs, tokenizer, max_len, batch_size: 32, dim: config.bert.hidden_size as usize })
+        Ok(SentenceEncoder {
+            model,
+            _vs: vs,
+            tokenizer,
+            max_len,
+            batch_size: 32,
+            dim: config.bert.hidden_size as usize,
+        })
     }
 
     /// Sets how many sequences go through the model at once (default 32).
@@ -89,7 +104,13 @@ impl SentenceEncoder {
             let ids: Vec<i64> = enc.ids.iter().map(|&i| i64::from(i)).collect();
             let ws = windows(ids.len(), content, content / 4)?;
             if ws.is_empty() {
-                jobs.push(Job { text: t, ids: vec![cls, sep], owned: 1..1, first: true, last: true });
+                jobs.push(Job {
+                    text: t,
+                    ids: vec![cls, sep],
+                    owned: 1..1,
+                    first: true,
+                    last: true,
+                });
             }
             let n = ws.len();
             for (k, w) in ws.into_iter().enumerate() {
@@ -98,7 +119,13 @@ impl SentenceEncoder {
                 seq.extend_from_slice(&ids[w.start..w.end]);
                 seq.push(sep);
                 let owned = (1 + w.owned_start - w.start)..(1 + w.owned_end - w.start);
-                jobs.push(Job { text: t, ids: seq, owned, first: k == 0, last: k + 1 == n });
+                jobs.push(Job {
+                    text: t,
+                    ids: seq,
+                    owned,
+                    first: k == 0,
+                    last: k + 1 == n,
+                });
             }
         }
         let mut sums = vec![vec![0f64; self.dim]; texts.len()];
@@ -107,8 +134,11 @@ impl SentenceEncoder {
         for batch in length_sorted_batches(&lens, self.batch_size, self.batch_size * self.max_len) {
             let seqs: Vec<&[i64]> = batch.iter().map(|&j| jobs[j].ids.as_slice()).collect();
             let (ids, mask) = pad_batch(&seqs, i64::from(self.tokenizer.pad_id()));
-            let hidden = tch::no_grad(|| self.model.forward_t(Some(&ids), Some(&mask), None, None, None, None, None, false))?
-                .hidden_state;
+            let hidden = tch::no_grad(|| {
+                self.model
+                    .forward_t(Some(&ids), Some(&mask), None, None, None, None, None, false)
+            })?
+            .hidden_state;
             let width = ids.size()[1] as usize;
             let flat: Vec<f32> = Vec::try_from(hidden.contiguous().view([-1]))?;
             for (row, &j) in batch.iter().enumerate() {
@@ -132,7 +162,11 @@ impl SentenceEncoder {
         Ok(sums
             .into_iter()
             .zip(counts)
-            .map(|(s, c)| s.into_iter().map(|v| (v / c.max(1) as f64) as f32).collect())
+            .map(|(s, c)| {
+                s.into_iter()
+                    .map(|v| (v / c.max(1) as f64) as f32)
+                    .collect()
+            })
             .collect())
     }
 }
@@ -140,7 +174,11 @@ impl SentenceEncoder {
 /// Cosine similarity of two vectors (0 when either is zero).
 #[must_use]
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let dot: f64 = a.iter().zip(b).map(|(x, y)| f64::from(*x) * f64::from(*y)).sum();
+    let dot: f64 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| f64::from(*x) * f64::from(*y))
+        .sum();
     let na: f64 = a.iter().map(|x| f64::from(*x).powi(2)).sum::<f64>().sqrt();
     let nb: f64 = b.iter().map(|x| f64::from(*x).powi(2)).sum::<f64>().sqrt();
     if na == 0.0 || nb == 0.0 {
@@ -149,4 +187,3 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
         (dot / (na * nb)) as f32
     }
 }
-

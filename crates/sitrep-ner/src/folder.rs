@@ -11,8 +11,13 @@ use tch::{nn, Tensor};
 use crate::error::{Error, Result};
 
 /// Weight file names tried, in order.
-pub const WEIGHT_FILES: [&str; 5] =
-    ["model.safetensors", "pytorch_model.bin", "model.bin", "rust_model.ot", "model.ot"];
+pub const WEIGHT_FILES: [&str; 5] = [
+    "model.safetensors",
+    "pytorch_model.bin",
+    "model.bin",
+    "rust_model.ot",
+    "model.ot",
+];
 
 /// Where the tokenizer of a folder comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +68,12 @@ pub struct ModelFolder {
 }
 
 fn bad(dir: &Path, file: &Path, message: impl Into<String>) -> Error {
-    Error::BadFile { dir: dir.to_owned(), file: file.to_owned(), message: message.into(), source: None }
+    Error::BadFile {
+        dir: dir.to_owned(),
+        file: file.to_owned(),
+        message: message.into(),
+        source: None,
+    }
 }
 
 impl ModelFolder {
@@ -82,7 +92,11 @@ impl ModelFolder {
         }
         let config = dir.join("config.json");
         if !config.is_file() {
-            return Err(Error::MissingFile { dir: dir.to_owned(), what: "configuration", looked_for: "config.json".into() });
+            return Err(Error::MissingFile {
+                dir: dir.to_owned(),
+                what: "configuration",
+                looked_for: "config.json".into(),
+            });
         }
         let tokenizer = if dir.join("tokenizer.json").is_file() {
             TokenizerFile::Json(dir.join("tokenizer.json"))
@@ -99,8 +113,17 @@ impl ModelFolder {
             .iter()
             .map(|f| dir.join(f))
             .find(|p| p.is_file())
-            .ok_or_else(|| Error::MissingFile { dir: dir.to_owned(), what: "weights", looked_for: WEIGHT_FILES.join(", ") })?;
-        Ok(ModelFolder { dir: dir.to_owned(), config, tokenizer, weights })
+            .ok_or_else(|| Error::MissingFile {
+                dir: dir.to_owned(),
+                what: "weights",
+                looked_for: WEIGHT_FILES.join(", "),
+            })?;
+        Ok(ModelFolder {
+            dir: dir.to_owned(),
+            config,
+            tokenizer,
+            weights,
+        })
     }
 
     /// The folder.
@@ -128,14 +151,21 @@ impl ModelFolder {
     /// [`Error::BadFile`] when it is not JSON, lacks a field the architecture
     /// needs, or names an unsupported `model_type`.
     pub fn config(&self) -> Result<EncoderConfig> {
-        let text = std::fs::read_to_string(&self.config).map_err(|e| Error::Io { path: self.config.clone(), source: e })?;
+        let text = std::fs::read_to_string(&self.config).map_err(|e| Error::Io {
+            path: self.config.clone(),
+            source: e,
+        })?;
         let raw: serde_json::Value = serde_json::from_str(&text).map_err(|e| Error::BadFile {
             dir: self.dir.clone(),
             file: self.config.clone(),
             message: "not valid JSON".into(),
             source: Some(Box::new(e)),
         })?;
-        let model_type = raw.get("model_type").and_then(|v| v.as_str()).unwrap_or("bert").to_owned();
+        let model_type = raw
+            .get("model_type")
+            .and_then(|v| v.as_str())
+            .unwrap_or("bert")
+            .to_owned();
         if model_type != "bert" {
             return Err(bad(
                 &self.dir,
@@ -155,7 +185,11 @@ impl ModelFolder {
                 let sorted: BTreeMap<i64, &String> = map.iter().map(|(k, v)| (*k, v)).collect();
                 let ok = sorted.keys().copied().eq(0..sorted.len() as i64);
                 if !ok {
-                    return Err(bad(&self.dir, &self.config, "id2label ids must be 0..n without gaps"));
+                    return Err(bad(
+                        &self.dir,
+                        &self.config,
+                        "id2label ids must be 0..n without gaps",
+                    ));
                 }
                 sorted.into_values().cloned().collect()
             }
@@ -169,7 +203,13 @@ impl ModelFolder {
                 source: Some(Box::new(e)),
             })?,
         };
-        Ok(EncoderConfig { model_type, bert, labels, sitrep, raw })
+        Ok(EncoderConfig {
+            model_type,
+            bert,
+            labels,
+            sitrep,
+            raw,
+        })
     }
 
     /// Loads the tokenizer.
@@ -214,7 +254,11 @@ impl ModelFolder {
     ///
     /// [`Error::BadFile`] when the file cannot be read in its format.
     pub fn read_weights(&self) -> Result<Vec<(String, Tensor)>> {
-        let ext = self.weights.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let ext = self
+            .weights
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
         let r = match ext {
             "safetensors" => Tensor::read_safetensors(&self.weights),
             "bin" | "pt" => Tensor::loadz_multi(&self.weights),
@@ -240,7 +284,8 @@ impl ModelFolder {
     ///
     /// [`Error::Weights`] listing what does not fit.
     pub fn load_into(&self, vs: &nn::VarStore, optional: &[&str]) -> Result<usize> {
-        let tensors: std::collections::HashMap<String, Tensor> = self.read_weights()?.into_iter().collect();
+        let tensors: std::collections::HashMap<String, Tensor> =
+            self.read_weights()?.into_iter().collect();
         let mut vars: Vec<(String, Tensor)> = vs.variables().into_iter().collect();
         vars.sort_by(|a, b| a.0.cmp(&b.0));
         let mut missing = Vec::new();
@@ -248,14 +293,22 @@ impl ModelFolder {
         tch::no_grad(|| -> Result<()> {
             for (name, mut var) in vars {
                 let stripped = name.strip_prefix("bert.").unwrap_or(&name);
-                let candidates = [name.clone(), stripped.to_owned(), format!("bert.{stripped}")];
+                let candidates = [
+                    name.clone(),
+                    stripped.to_owned(),
+                    format!("bert.{stripped}"),
+                ];
                 let src = candidates.iter().find_map(|c| tensors.get(c));
                 match src {
                     Some(t) if t.size() == var.size() => {
                         var.f_copy_(t)?;
                         loaded += 1;
                     }
-                    Some(t) => missing.push(format!("{name}: shape {:?} in file, {:?} in model", t.size(), var.size())),
+                    Some(t) => missing.push(format!(
+                        "{name}: shape {:?} in file, {:?} in model",
+                        t.size(),
+                        var.size()
+                    )),
                     None if optional.iter().any(|p| name.starts_with(p)) => {}
                     None => missing.push(format!("{name}: absent")),
                 }

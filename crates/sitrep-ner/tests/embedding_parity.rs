@@ -7,8 +7,15 @@ use std::path::PathBuf;
 use sitrep_ner::{cosine, SentenceEncoder};
 
 fn minilm_dir() -> PathBuf {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models/all-MiniLM-L6-v2"));
-    assert!(dir.join("config.json").is_file(), "{} is missing: run scripts/setup.sh first", dir.display());
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../.models/all-MiniLM-L6-v2"
+    ));
+    assert!(
+        dir.join("config.json").is_file(),
+        "{} is missing: run scripts/setup.sh first",
+        dir.display()
+    );
     dir
 }
 
@@ -42,7 +49,9 @@ fn long_text_is_read_whole_not_truncated() {
     let head = "Troops raided a hideout in the mountains. ".repeat(60);
     let tail = "The weather was sunny and the harvest festival drew crowds. ".repeat(60);
     let both = format!("{head}{tail}");
-    let v = encoder.embed(&[head.as_str(), both.as_str()]).expect("embeds");
+    let v = encoder
+        .embed(&[head.as_str(), both.as_str()])
+        .expect("embeds");
     // If the long text were cut at the window, it would equal the head alone.
     assert!(cosine(&v[0], &v[1]) < 0.99, "long text looks truncated");
 }
@@ -52,13 +61,23 @@ fn missing_files_are_named() {
     let dir = std::env::temp_dir().join(format!("sitrep-empty-model-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let err = SentenceEncoder::load(&dir).unwrap_err().to_string();
-    assert!(err.contains("config.json") && err.contains(&dir.display().to_string()), "{err}");
+    assert!(
+        err.contains("config.json") && err.contains(&dir.display().to_string()),
+        "{err}"
+    );
     std::fs::write(dir.join("config.json"), "{not json").unwrap();
     std::fs::write(dir.join("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n").unwrap();
     std::fs::write(dir.join("model.safetensors"), "garbage").unwrap();
     let err = SentenceEncoder::load(&dir).unwrap_err().to_string();
-    assert!(err.contains("config.json") && err.contains("not valid JSON"), "{err}");
-    std::fs::write(dir.join("config.json"), std::fs::read_to_string(minilm_dir().join("config.json")).unwrap()).unwrap();
+    assert!(
+        err.contains("config.json") && err.contains("not valid JSON"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.join("config.json"),
+        std::fs::read_to_string(minilm_dir().join("config.json")).unwrap(),
+    )
+    .unwrap();
     let err = SentenceEncoder::load(&dir).unwrap_err().to_string();
     assert!(err.contains("model.safetensors"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
