@@ -1,0 +1,193 @@
+//! Command-line arguments (parsing only; no I/O here).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "News articles in, a table of events out.
+
+sitrep reads news articles, finds the people, places and organisations in them
+with a transformer model run locally, extracts casualty figures with who claims
+them, and keeps every figure traceable to its source sentence.";
+
+const EXAMPLES: &str = "\
+Examples:
+  sitrep run corpus/                          a table of what each article reports
+  sitrep run corpus/ --format json -o out.json   the full record (schema/sitrep-output.schema.json)
+  cat articles.jsonl | sitrep run - --format jsonl
+  sitrep eval ner --conll ../shared/data/conll2003/iob2/valid.txt
+  sitrep train-ner --train train.txt --dev valid.txt --base .models/all-MiniLM-L6-v2 --out models/my-ner
+
+Exit status:
+  0  every input was processed
+  1  an error stopped the run (bad model folder, unwritable output, ...)
+  2  bad command-line usage
+  3  the run finished, but some inputs were skipped (see their `reason`)";
+
+/// The `sitrep` command.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about = ABOUT, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles: entities, numbers, casualty facts and tolls.
+    #[command(after_help = RUN_EXAMPLES)]
+    Run(RunArgs),
+    /// Fine-tune a NER model on CoNLL-format data.
+    #[command(name = "train-ner", after_help = TRAIN_EXAMPLES)]
+    TrainNer(TrainArgs),
+    /// Measure quality on labelled data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+const RUN_EXAMPLES: &str = "\
+Examples:
+  sitrep run corpus/
+  sitrep run a.txt b.md feed.jsonl --format json --output report.json
+  cat feed.jsonl | sitrep run - --format jsonl --threads 2
+
+Inputs: directories (read recursively: .txt, .md, .json, .jsonl), files, or `-` for
+JSON Lines on standard input. A JSON record has `id` and `text`, optionally `title`,
+`date` (YYYY-MM-DD), `source` and `url`. Unreadable records are kept in the output
+with status `skipped` and the reason.";
+
+const TRAIN_EXAMPLES: &str = "\
+Example (the shipped default model):
+  sitrep train-ner --train ../shared/data/conll2003/iob2/train.txt \\
+      --dev ../shared/data/conll2003/iob2/valid.txt --base .models/all-MiniLM-L6-v2 \\
+      --out models/sitrep-ner-minilm";
+
+/// Output formats of `run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable table (default on a terminal).
+    Table,
+    /// The full report as one JSON document (default otherwise).
+    Json,
+    /// One document record per line.
+    Jsonl,
+}
+
+/// Arguments of `run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Directories, files, or `-` for JSON Lines on standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Write the output here instead of standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// NER model folder [default: the shipped models/sitrep-ner-minilm].
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Worker threads for the text stages (results do not depend on it) [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar or summary on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Arguments of `train-ner`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Training data, CoNLL format (IOB1 or IOB2, detected).
+    #[arg(long, value_name = "FILE")]
+    pub train: PathBuf,
+    /// Development data, evaluated after each epoch; the best epoch is kept.
+    #[arg(long, value_name = "FILE")]
+    pub dev: PathBuf,
+    /// Pretrained encoder folder to start from.
+    #[arg(long, value_name = "DIR")]
+    pub base: PathBuf,
+    /// Folder to write the model to.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 3)]
+    pub epochs: usize,
+    /// Peak learning rate (AdamW, linear warm-up then decay).
+    #[arg(long, default_value_t = 1e-4)]
+    pub lr: f64,
+    /// Sequences per step [default: 8 document windows, or 32 sentences].
+    #[arg(long)]
+    pub batch_size: Option<usize>,
+    /// Train on whole-document windows (as the model reads articles) or sentences.
+    #[arg(long, value_enum, default_value_t = Unit::Documents)]
+    pub unit: Unit,
+    /// Do not add the casing embedding.
+    #[arg(long)]
+    pub no_casing: bool,
+    /// Sub-words per sequence including [CLS] and [SEP].
+    #[arg(long, default_value_t = 256)]
+    pub max_len: usize,
+    /// Random seed.
+    #[arg(long, default_value_t = 13)]
+    pub seed: i64,
+    /// Stop after this many steps (smoke tests).
+    #[arg(long)]
+    pub max_steps: Option<usize>,
+    /// Save weights in f32 instead of f16.
+    #[arg(long)]
+    pub fp32: bool,
+    /// Threads for libtorch [default: all cores].
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// Training example unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Unit {
+    /// Windows over whole documents.
+    Documents,
+    /// One sentence per sequence.
+    Sentences,
+}
+
+/// `eval` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Entity-level precision/recall/F1 on a CoNLL file (conlleval rules), whole documents fed at once.
+    Ner {
+        /// CoNLL file (IOB1 or IOB2).
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+        /// Model folder [default: the shipped model].
+        #[arg(long, value_name = "DIR")]
+        model: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Per-article killed/injured counts against GVDB annotations.
+    Casualties {
+        /// GVDB split file (e.g. gvdb/splits/dev.tsv).
+        #[arg(long, value_name = "FILE.tsv")]
+        gvdb: PathBuf,
+        /// Per-article counts [default: ../derived/gvdb_casualties.tsv beside the split's folder].
+        #[arg(long, value_name = "FILE.tsv")]
+        labels: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Number value precision/recall/F1 on NewsQuant-format files.
+    Numbers {
+        /// A NewsQuant JSON file or a folder of them.
+        #[arg(long, value_name = "FILE.json")]
+        newsquant: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,40 @@
+//! News articles in, a table of events out.
+//!
+//! `sitrep` reads articles ([`sitrep_text::read_inputs`]), finds who and where
+//! with a transformer NER model run in Rust ([`sitrep_ner`]), extracts figures
+//! and casualty facts with who claims them ([`sitrep_numbers`]), and returns
+//! serde types ([`Report`]) that keep every claim traceable to its sentence.
+//!
+//! ```no_run
+//! use sitrep::Pipeline;
+//! use sitrep_text::{Document, InputItem};
+//!
+//! let pipeline = Pipeline::builder().threads(2).build()?;
+//! let doc = Document::new(
+//!     "wire-1",
+//!     "Iraq's Joint Operations Command said nine ISIS militants were killed \
+//!      in the Hamrin Mountains. Two U.S. service members were injured.",
+//! );
+//! let report = pipeline.analyze(&[InputItem::Document(doc)]);
+//! let record = &report.documents[0];
+//! for e in &record.entities {
+//!     println!("{:<4} {}", e.label, e.text);
+//! }
+//! println!("{}", serde_json::to_string_pretty(&record.toll).unwrap());
+//! # Ok::<(), sitrep::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod output;
+mod pipeline;
+
+pub use error::{Error, Result};
+pub use output::{
+    CasualtyRecord, ClaimRecord, CountRecord, DocumentRecord, EntityRecord, EventRecord,
+    FigureRecord, NumberRecord, Report, Status, TollRecord,
+};
+pub use pipeline::{default_ner_model_dir, Pipeline, PipelineBuilder};
+
+/// The JSON Schema of [`Report`] as serialised (`schema/sitrep-output.schema.json`).
+pub const OUTPUT_SCHEMA: &str = include_str!("../../../schema/sitrep-output.schema.json");

@@ -1,0 +1,358 @@
+//! The output contract: serde types of `sitrep run --format json`, described
+//! by `schema/sitrep-output.schema.json`. Offsets here are Unicode code-point
+//! offsets into the document text (end exclusive), as Python slicing expects;
+//! inside the pipeline they are byte spans, converted only at this edge.
+
+use serde::{Deserialize, Serialize};
+use sitrep_numbers::{Casualty, Claim, Count, Figure, NumberMention, Toll};
+use sitrep_text::{CharIndex, Document, EntityMention, Span};
+
+/// The whole result of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Version of sitrep that made it.
+    pub sitrep_version: String,
+    /// One record per input record, in input order.
+    pub documents: Vec<DocumentRecord>,
+    /// One record per incident (filled by event clustering).
+    pub events: Vec<EventRecord>,
+}
+
+/// Whether a document was processed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Read and analysed.
+    Ok,
+    /// Not analysed; `reason` says why.
+    Skipped,
+}
+
+/// One input record and what was found in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// Document id.
+    pub id: String,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`), when known.
+    pub date: Option<String>,
+    /// Outlet, when known.
+    pub source: Option<String>,
+    /// Address, when known.
+    pub url: Option<String>,
+    /// `ok` or `skipped`.
+    pub status: Status,
+    /// Why it was skipped (null when `ok`).
+    pub reason: Option<String>,
+    /// Problems met that did not stop processing.
+    pub warnings: Vec<String>,
+    /// Named entities.
+    pub entities: Vec<EntityRecord>,
+    /// Numeric expressions.
+    pub numbers: Vec<NumberRecord>,
+    /// Casualty facts.
+    pub casualties: Vec<CasualtyRecord>,
+    /// The document's own reading of its incident's toll.
+    pub toll: TollRecord,
+    /// Id of the event the document was grouped into.
+    pub event: Option<String>,
+}
+
+/// A named entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// The text as written.
+    pub text: String,
+    /// Type label (`PER`, `LOC`, `ORG`, `MISC` for the default model).
+    pub label: String,
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+    /// Model confidence in `0..=1`.
+    pub score: f32,
+    /// Canonical name across variants, when resolved.
+    pub canonical: Option<String>,
+}
+
+/// A numeric expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberRecord {
+    /// The text as written.
+    pub text: String,
+    /// Its value, when it has one.
+    pub value: Option<f64>,
+    /// Lower bound.
+    pub low: Option<f64>,
+    /// Upper bound.
+    pub high: Option<f64>,
+    /// Qualifier (`at_least`, `approximately`, …).
+    pub qualifier: Option<String>,
+    /// What it measures (`count`, `year`, `age`, …).
+    pub kind: String,
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+}
+
+/// A count with its bounds and qualifier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountRecord {
+    /// The figure.
+    pub value: Option<u64>,
+    /// Lower bound.
+    pub low: Option<u64>,
+    /// Upper bound.
+    pub high: Option<u64>,
+    /// Qualifier.
+    pub qualifier: Option<String>,
+}
+
+/// A casualty fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CasualtyRecord {
+    /// `killed`, `injured`, `hit`, `kidnapped`, `arrested` or `missing`.
+    pub outcome: String,
+    /// How many.
+    pub count: CountRecord,
+    /// The victims as written.
+    pub victims: Option<String>,
+    /// Their group (`militants`, `military`, `police`, `civilians`, `unknown`).
+    pub group: String,
+    /// The body that claims the figure.
+    pub claimed_by: Option<String>,
+    /// `event`, `other_event` or `background`.
+    pub scope: String,
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+}
+
+/// A figure reconciled from claims.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureRecord {
+    /// The single figure to quote.
+    pub best: Option<u64>,
+    /// Lowest credible figure.
+    pub low: Option<u64>,
+    /// Highest credible figure.
+    pub high: Option<u64>,
+    /// Most conservative reported figure (ACLED practice).
+    pub conservative: Option<u64>,
+    /// Whether the claims disagree.
+    pub conflict: bool,
+    /// Every claim behind the figure.
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// One source's claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// The figure.
+    pub value: Option<u64>,
+    /// Lower bound.
+    pub low: Option<u64>,
+    /// Upper bound.
+    pub high: Option<u64>,
+    /// Qualifier.
+    pub qualifier: Option<String>,
+    /// Who claims it.
+    pub claimed_by: Option<String>,
+    /// Document it comes from.
+    pub document: String,
+    /// Start offset in that document (code points).
+    pub start: usize,
+    /// End offset in that document (code points, exclusive).
+    pub end: usize,
+}
+
+/// Killed and injured.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TollRecord {
+    /// People killed; null when nothing is reported.
+    pub killed: Option<FigureRecord>,
+    /// People injured; null when nothing is reported.
+    pub injured: Option<FigureRecord>,
+}
+
+/// One incident and the documents that report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Event id.
+    pub id: String,
+    /// Ids of its documents.
+    pub documents: Vec<String>,
+    /// When it happened.
+    pub date: Option<String>,
+    /// `day`, `week`, `month` or `year`.
+    pub date_precision: Option<String>,
+    /// Where, most specific first.
+    pub places: Vec<String>,
+    /// Who took part.
+    pub actors: Vec<String>,
+    /// A one-line summary.
+    pub headline: Option<String>,
+    /// How many distinct sources report it.
+    pub number_of_sources: usize,
+    /// Reconciled toll.
+    pub toll: TollRecord,
+}
+
+/// Serialises a serde enum value (snake_case unit variant) as its name.
+pub(crate) fn enum_name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn qualifier<T: Serialize>(q: &T) -> Option<String> {
+    Some(enum_name(q)).filter(|s| s != "none")
+}
+
+/// Converts byte spans of one document to code points.
+pub(crate) struct Converter<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl<'a> Converter<'a> {
+    pub(crate) fn new(text: &'a str) -> Converter<'a> {
+        Converter {
+            text,
+            index: CharIndex::new(text),
+        }
+    }
+
+    fn span(&self, s: Span) -> (usize, usize) {
+        let c = self.index.span_to_chars(s);
+        (c.start, c.end)
+    }
+
+    pub(crate) fn entity(&self, e: &EntityMention, canonical: Option<String>) -> EntityRecord {
+        let (start, end) = self.span(e.span);
+        EntityRecord {
+            text: e.span.slice(self.text).unwrap_or_default().to_owned(),
+            label: e.label.clone(),
+            start,
+            end,
+            score: (e.score * 10_000.0).round() / 10_000.0,
+            canonical,
+        }
+    }
+
+    pub(crate) fn number(&self, n: &NumberMention) -> NumberRecord {
+        let (start, end) = self.span(n.span);
+        NumberRecord {
+            text: n.text.clone(),
+            value: n.value,
+            low: n.low,
+            high: n.high,
+            qualifier: qualifier(&n.qualifier),
+            kind: enum_name(&n.kind),
+            start,
+            end,
+        }
+    }
+
+    pub(crate) fn casualty(&self, c: &Casualty) -> CasualtyRecord {
+        let (start, end) = self.span(c.span);
+        CasualtyRecord {
+            outcome: enum_name(&c.outcome),
+            count: count(&c.count),
+            victims: Some(c.victims.clone()).filter(|v| !v.is_empty()),
+            group: enum_name(&c.group),
+            claimed_by: c.claimed_by.clone(),
+            scope: enum_name(&c.scope),
+            start,
+            end,
+        }
+    }
+
+    pub(crate) fn toll(&self, t: &Toll) -> TollRecord {
+        let conv = |c: &Claim| self.claim(c);
+        toll_with(t, &conv)
+    }
+
+    fn claim(&self, c: &Claim) -> ClaimRecord {
+        let (start, end) = self.span(c.span);
+        ClaimRecord {
+            value: c.value,
+            low: c.low,
+            high: c.high,
+            qualifier: qualifier(&c.qualifier),
+            claimed_by: c.claimed_by.clone(),
+            document: c.document.clone(),
+            start,
+            end,
+        }
+    }
+}
+
+fn count(c: &Count) -> CountRecord {
+    CountRecord {
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        qualifier: qualifier(&c.qualifier),
+    }
+}
+
+/// Converts a toll whose claims may come from several documents; `claim`
+/// converts each claim's span with its own document's index.
+pub(crate) fn toll_with(t: &Toll, claim: &dyn Fn(&Claim) -> ClaimRecord) -> TollRecord {
+    let fig = |f: &Figure| FigureRecord {
+        best: f.best,
+        low: f.low,
+        high: f.high,
+        conservative: f.conservative,
+        conflict: f.conflict,
+        claims: f.claims.iter().map(claim).collect(),
+    };
+    TollRecord {
+        killed: t.killed.as_ref().map(fig),
+        injured: t.injured.as_ref().map(fig),
+    }
+}
+
+/// The record of a skipped input.
+pub(crate) fn skipped_record(id: &str, reason: &str) -> DocumentRecord {
+    DocumentRecord {
+        id: id.to_owned(),
+        title: None,
+        date: None,
+        source: None,
+        url: None,
+        status: Status::Skipped,
+        reason: Some(reason.to_owned()),
+        warnings: Vec::new(),
+        entities: Vec::new(),
+        numbers: Vec::new(),
+        casualties: Vec::new(),
+        toll: TollRecord::default(),
+        event: None,
+    }
+}
+
+/// The metadata part of a processed document's record.
+pub(crate) fn ok_record(doc: &Document) -> DocumentRecord {
+    DocumentRecord {
+        id: doc.id.clone(),
+        title: doc.title.clone(),
+        date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        source: doc.source.clone(),
+        url: doc.url.clone(),
+        status: Status::Ok,
+        reason: None,
+        warnings: doc.warnings.clone(),
+        entities: Vec::new(),
+        numbers: Vec::new(),
+        casualties: Vec::new(),
+        toll: TollRecord::default(),
+        event: None,
+    }
+}

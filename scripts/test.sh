@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Everything CI checks, from a fresh checkout: runtime set-up (cached), format,
+# lints, and the whole test suite (tests reading ../shared/data skip with a
+# printed reason when it is absent).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+scripts/setup.sh
+echo "== cargo fmt --check" >&2
+cargo fmt --all --check
+echo "== cargo clippy -D warnings" >&2
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "== cargo test" >&2
+cargo test --workspace
