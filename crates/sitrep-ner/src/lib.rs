@@ -16,7 +16,9 @@ pub use evaluate::evaluate_conll;
 pub use folder::{EncoderConfig, ModelFolder, SitrepConfig, TokenizerFile, WEIGHT_FILES};
 pub use ner::{NerModel, NerSettings, WordTag};
 pub use tagger::{casing_class, CASING_CLASSES};
-pub use train::{train, TrainEvent, TrainOptions, TrainSummary, TrainUnit};
+pub use train::{
+    reproduce_command, train, write_model_card, TrainEvent, TrainOptions, TrainSummary, TrainUnit,
+};
 
 pub mod conll;
 pub mod score;

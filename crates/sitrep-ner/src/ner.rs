@@ -57,6 +57,8 @@ pub struct NerModel {
     pub(crate) labels: Vec<String>,
     pub(crate) scheme: TagScheme,
     pub(crate) settings: NerSettings,
+    /// Which label may follow which (`allowed[prev][cur]`; row `n` is the start).
+    pub(crate) allowed: Vec<Vec<bool>>,
 }
 
 impl std::fmt::Debug for NerModel {
@@ -131,6 +133,7 @@ impl NerModel {
             batch_size: 16,
             max_batch_tokens: 16 * max_len,
         };
+        let allowed = transitions(&labels, scheme);
         NerModel {
             tagger,
             vs,
@@ -139,6 +142,7 @@ impl NerModel {
             labels,
             scheme,
             settings,
+            allowed,
         }
     }
 
@@ -237,17 +241,18 @@ impl NerModel {
     }
 
     fn tag_words_inner(&self, docs: &[(&str, &[Span])]) -> Result<Vec<Vec<WordTag>>> {
+        let n_labels = self.labels.len();
         let outside = self.labels.iter().position(|l| l == "O").unwrap_or(0);
-        let mut out: Vec<Vec<WordTag>> = docs
+        // Per word, the label distribution from its owning window; words
+        // without sub-words are certain `O`.
+        let mut dists: Vec<Vec<f32>> = docs
             .iter()
             .map(|(_, w)| {
-                vec![
-                    WordTag {
-                        label: outside,
-                        prob: 1.0
-                    };
-                    w.len()
-                ]
+                let mut d = vec![0f32; w.len() * n_labels];
+                for row in d.chunks_mut(n_labels) {
+                    row[outside] = 1.0;
+                }
+                d
             })
             .collect();
         let jobs = self.build_jobs(docs)?;
@@ -262,25 +267,22 @@ impl NerModel {
             let (ids, mask) = pad_batch(&seqs, i64::from(self.tokenizer.pad_id()));
             let (cases, _) = pad_batch(&cases, 0);
             let logits = self.tagger.forward(&ids, &mask, &cases, false)?;
-            let (probs, labels) = logits
-                .to_kind(Kind::Float)
-                .softmax(-1, Kind::Float)
-                .max_dim(-1, false);
+            let probs = logits.to_kind(Kind::Float).softmax(-1, Kind::Float);
             let width = ids.size()[1] as usize;
             let probs: Vec<f32> = Vec::try_from(probs.contiguous().view([-1]))?;
-            let labels: Vec<i64> = Vec::try_from(labels.contiguous().view([-1]))?;
             for (row, &j) in batch.iter().enumerate() {
                 let job = &jobs[j];
                 for &(pos, word) in &job.targets {
-                    let k = row * width + pos;
-                    out[job.doc][word] = WordTag {
-                        label: labels[k] as usize,
-                        prob: probs[k],
-                    };
+                    let k = (row * width + pos) * n_labels;
+                    dists[job.doc][word * n_labels..(word + 1) * n_labels]
+                        .copy_from_slice(&probs[k..k + n_labels]);
                 }
             }
         }
-        Ok(out)
+        Ok(dists
+            .iter()
+            .map(|d| decode_words(d, n_labels, &self.allowed))
+            .collect())
     }
 
     fn build_jobs(&self, docs: &[(&str, &[Span])]) -> Result<Vec<Job>> {
@@ -384,4 +386,162 @@ pub(crate) fn build_jobs(
 pub(crate) fn gold_tensor(rows: &[&[i64]]) -> Tensor {
     let (t, _) = pad_batch(rows, -100);
     t
+}
+
+/// Allowed label transitions for constrained decoding: `allowed[prev][cur]`,
+/// with row `labels.len()` for the document start. For IOB2 an `I-X` may only
+/// follow `B-X` or `I-X`; for BIOES `I-X`/`E-X` only follow `B-X`/`I-X`, and
+/// `B-`, `S-`, `O` only follow `O`, `E-`, `S-` or the start. Unknown schemes
+/// allow everything.
+pub(crate) fn transitions(labels: &[String], scheme: TagScheme) -> Vec<Vec<bool>> {
+    use crate::tags::{parse_label, TagPrefix as P};
+    let n = labels.len();
+    let parsed: Vec<(P, &str)> = labels.iter().map(|l| parse_label(l)).collect();
+    let mut allowed = vec![vec![true; n]; n + 1];
+    for (prev, row) in allowed.iter_mut().enumerate() {
+        let p = parsed.get(prev).copied(); // None: start
+        for (cur, ok) in row.iter_mut().enumerate() {
+            let (cp, ct) = parsed[cur];
+            *ok = match scheme {
+                TagScheme::Iob2 => match cp {
+                    P::I => matches!(p, Some((P::B | P::I, t)) if t == ct),
+                    _ => true,
+                },
+                TagScheme::Bioes => {
+                    let inside = matches!(p, Some((P::B | P::I, _)));
+                    match cp {
+                        P::I | P::E => matches!(p, Some((P::B | P::I, t)) if t == ct),
+                        _ => !inside,
+                    }
+                }
+                TagScheme::Iob1 => true,
+            };
+        }
+    }
+    allowed
+}
+
+/// The most probable label sequence under the allowed transitions (Viterbi
+/// over log-probabilities); falls back to per-word argmax if no sequence is
+/// allowed. `dists` holds `n_labels` probabilities per word.
+pub(crate) fn decode_words(dists: &[f32], n_labels: usize, allowed: &[Vec<bool>]) -> Vec<WordTag> {
+    let n_words = if n_labels == 0 {
+        0
+    } else {
+        dists.len() / n_labels
+    };
+    if n_words == 0 {
+        return Vec::new();
+    }
+    let lp = |w: usize, l: usize| f64::from(dists[w * n_labels + l].max(1e-12)).ln();
+    let mut score = vec![f64::NEG_INFINITY; n_labels];
+    for (l, s) in score.iter_mut().enumerate() {
+        if allowed[n_labels][l] {
+            *s = lp(0, l);
+        }
+    }
+    let mut back = vec![0u16; n_words * n_labels];
+    for w in 1..n_words {
+        let mut next = vec![f64::NEG_INFINITY; n_labels];
+        for (cur, nx) in next.iter_mut().enumerate() {
+            let mut best = (f64::NEG_INFINITY, 0usize);
+            for (prev, &ps) in score.iter().enumerate() {
+                if allowed[prev][cur] && ps > best.0 {
+                    best = (ps, prev);
+                }
+            }
+            if best.0 > f64::NEG_INFINITY {
+                *nx = best.0 + lp(w, cur);
+                back[w * n_labels + cur] = best.1 as u16;
+            }
+        }
+        score = next;
+    }
+    let argmax = |xs: &[f32]| {
+        xs.iter()
+            .enumerate()
+            .fold((0, f32::MIN), |b, (i, &v)| if v > b.1 { (i, v) } else { b })
+            .0
+    };
+    let Some((mut last, _)) = score
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_finite())
+        .fold(None, |b: Option<(usize, f64)>, (i, &s)| {
+            if b.is_none_or(|(_, bs)| s > bs) {
+                Some((i, s))
+            } else {
+                b
+            }
+        })
+    else {
+        return (0..n_words)
+            .map(|w| {
+                let row = &dists[w * n_labels..(w + 1) * n_labels];
+                let l = argmax(row);
+                WordTag {
+                    label: l,
+                    prob: row[l],
+                }
+            })
+            .collect();
+    };
+    let mut labels = vec![0usize; n_words];
+    for w in (0..n_words).rev() {
+        labels[w] = last;
+        if w > 0 {
+            last = back[w * n_labels + last] as usize;
+        }
+    }
+    labels
+        .iter()
+        .enumerate()
+        .map(|(w, &l)| WordTag {
+            label: l,
+            prob: dists[w * n_labels + l],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Vec<String> {
+        ["O", "B-LOC", "I-LOC", "B-PER", "I-PER"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn viterbi_repairs_type_switches_inside_a_name() {
+        let l = labels();
+        let allowed = transitions(&l, TagScheme::Iob2);
+        // Word 1 leans I-LOC after a B-PER word: argmax would split the name.
+        let dists = [
+            0.05, 0.40, 0.0, 0.55, 0.0, // Jassim: B-PER
+            0.05, 0.0, 0.50, 0.0, 0.45, // Al-Mazrouei: I-LOC > I-PER
+        ];
+        let tags = decode_words(&dists, 5, &allowed);
+        let names: Vec<&str> = tags.iter().map(|t| l[t.label].as_str()).collect();
+        assert!(
+            names == ["B-PER", "I-PER"] || names == ["B-LOC", "I-LOC"],
+            "{names:?}"
+        );
+        // An I- at the start is never chosen.
+        let tags = decode_words(&[0.3, 0.0, 0.7, 0.0, 0.0], 5, &allowed);
+        assert_ne!(l[tags[0].label], "I-LOC");
+    }
+
+    #[test]
+    fn bioes_and_iob2_tables() {
+        let l: Vec<String> = ["O", "B-X", "I-X", "E-X", "S-X"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let a = transitions(&l, TagScheme::Bioes);
+        assert!(!a[0][2] && a[1][2] && a[1][3] && !a[1][0] && a[3][0] && a[4][1] && !a[5][3]);
+        assert!(decode_words(&[], 5, &a).is_empty());
+    }
 }

