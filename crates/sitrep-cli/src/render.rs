@@ -50,12 +50,15 @@ pub fn table(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
                 )?;
                 for (what, f) in [("killed", &d.toll.killed), ("injured", &d.toll.injured)] {
                     for c in f.iter().flat_map(|f| &f.claims) {
-                        let q = c
-                            .qualifier
-                            .as_deref()
-                            .map(|q| format!("{} ", q.replace('_', " ")))
-                            .unwrap_or_default();
-                        let v = c.value.or(c.low).map_or("?".to_owned(), |v| v.to_string());
+                        let q = match c.qualifier.as_deref() {
+                            None | Some("vague") => String::new(),
+                            Some(q) => format!("{} ", q.replace('_', " ")),
+                        };
+                        let v = match (c.value, c.low) {
+                            (Some(v), _) => v.to_string(),
+                            (None, Some(l)) => format!("≥{l} (vague)"),
+                            (None, None) => "?".to_owned(),
+                        };
                         let by = c.claimed_by.as_deref().unwrap_or("unattributed");
                         writeln!(out, "{:<28}   {what}: {q}{v} — {by}", "")?;
                     }
