@@ -425,11 +425,7 @@ pub(crate) fn transitions(labels: &[String], scheme: TagScheme) -> Vec<Vec<bool>
 /// over log-probabilities); falls back to per-word argmax if no sequence is
 /// allowed. `dists` holds `n_labels` probabilities per word.
 pub(crate) fn decode_words(dists: &[f32], n_labels: usize, allowed: &[Vec<bool>]) -> Vec<WordTag> {
-    let n_words = if n_labels == 0 {
-        0
-    } else {
-        dists.len() / n_labels
-    };
+    let n_words = dists.len().checked_div(n_labels).unwrap_or(0);
     if n_words == 0 {
         return Vec::new();
     }
