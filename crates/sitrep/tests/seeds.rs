@@ -16,9 +16,10 @@ fn report() -> Vec<DocumentRecord> {
     pipeline.analyze(&items).documents
 }
 
-fn claims<'a>(
-    f: &'a Option<FigureRecord>,
-) -> Vec<(Option<u64>, Option<u64>, Option<&'a str>, Option<&'a str>)> {
+/// (value, low, qualifier, claimed_by) of each claim.
+type ClaimView<'a> = (Option<u64>, Option<u64>, Option<&'a str>, Option<&'a str>);
+
+fn claims(f: &Option<FigureRecord>) -> Vec<ClaimView<'_>> {
     f.iter()
         .flat_map(|f| &f.claims)
         .map(|c| {
