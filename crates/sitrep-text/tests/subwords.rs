@@ -130,3 +130,29 @@ fn windowing_a_3000_word_text_owns_every_subword_once() {
         );
     }
 }
+
+mod prop {
+    use proptest::prelude::*;
+    use sitrep_text::word_tokens;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Word tokens then sub-words never panic, and every offset slices the input.
+        #[test]
+        fn encoding_arbitrary_strings_never_panics(text in any::<String>()) {
+            let tok = super::tokenizer();
+            let words = word_tokens(&text);
+            let enc = tok.encode_words(&text, &words).expect("encodes");
+            for (i, span) in enc.offsets.iter().enumerate() {
+                prop_assert!(span.slice(&text).is_some());
+                let w = enc.word_ids[i].map(|w| w as usize);
+                prop_assert!(w.is_some_and(|w| w < words.len()));
+            }
+            let raw = tok.encode(&text).expect("encodes");
+            for span in &raw.offsets {
+                prop_assert!(span.slice(&text).is_some());
+            }
+        }
+    }
+}
