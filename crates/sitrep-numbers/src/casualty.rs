@@ -9,6 +9,28 @@ use sitrep_text::{EntityMention, Span};
 use crate::numbers::{scan, Num, NumberKind, Qualifier};
 use crate::token::{table, Doc, FastMap, Kind};
 
+/// Nouns naming a violent incident ("the shooting", "a crash").
+const INCIDENT_NOUNS: &[&str] = &[
+    "shooting",
+    "shootings",
+    "stabbing",
+    "attack",
+    "incident",
+    "crash",
+    "wreck",
+    "accident",
+    "collision",
+    "explosion",
+    "blast",
+    "raid",
+    "strike",
+    "gunfire",
+    "encounter",
+    "confrontation",
+    "fire",
+    "assault",
+];
+
 /// What happened to the victims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1193,35 +1215,8 @@ fn trigger_at(doc: &Doc<'_>, i: usize, s_end: usize) -> Option<Trigger> {
             while j < i + 4
                 && j < s_end
                 && doc.is_word(j)
-                && !doc.is_any(
-                    j,
-                    &[
-                        "shooting",
-                        "shootings",
-                        "stabbing",
-                        "attack",
-                        "incident",
-                        "crash",
-                        "wreck",
-                        "accident",
-                        "collision",
-                        "explosion",
-                        "blast",
-                        "raid",
-                        "strike",
-                        "gunfire",
-                        "encounter",
-                        "confrontation",
-                        "fire",
-                        "assault",
-                        "and",
-                        "in",
-                        "of",
-                        "on",
-                        "at",
-                        "for",
-                    ],
-                )
+                && !doc.is_any(j, INCIDENT_NOUNS)
+                && !doc.is_any(j, &["and", "in", "of", "on", "at", "for"])
                 && (doc.is_cap(j) || doc.is(j + 1, "shooting"))
                 || doc.is(j, "-") && j < i + 4
             {
@@ -1240,29 +1235,7 @@ fn trigger_at(doc: &Doc<'_>, i: usize, s_end: usize) -> Option<Trigger> {
                     died_later: false,
                 });
             }
-            if doc.is_any(
-                i + 1,
-                &[
-                    "shooting",
-                    "shootings",
-                    "stabbing",
-                    "attack",
-                    "incident",
-                    "crash",
-                    "wreck",
-                    "accident",
-                    "collision",
-                    "explosion",
-                    "blast",
-                    "raid",
-                    "strike",
-                    "gunfire",
-                    "encounter",
-                    "confrontation",
-                    "fire",
-                    "assault",
-                ],
-            ) {
+            if doc.is_any(i + 1, INCIDENT_NOUNS) {
                 return t(i + 2, Outcome::Killed, Form::Implied);
             }
             None
