@@ -516,7 +516,6 @@ const NOT_NAMES: &[&str] = &[
     "family",
     "friends",
     "neighbors",
-    "centcom",
     "pentagon",
     "hospital",
     "center",
