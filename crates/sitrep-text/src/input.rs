@@ -3,15 +3,16 @@
 //! Every record met is returned, either as a [`Document`] or as a [`Skipped`]
 //! item with the reason, so that no input is silently lost.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
 use crate::document::{Document, InputItem, Skipped};
 use crate::error::{Error, Result};
+use crate::html::parse_html_page;
+use crate::jsonl::{read_json_lines, record_to_item, Record, BINARY_SNIFF_BYTES, NOT_AN_OBJECT};
 
 /// Where to read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,17 +34,55 @@ impl InputSource {
     }
 }
 
-/// How to read inputs.
-#[derive(Debug, Clone)]
+/// How to read inputs: size limits, so that a huge file is reported rather
+/// than read blindly into one document that the models would chew for hours.
+///
+/// Every size is checked before the bytes are read (from the file's metadata,
+/// and again while reading, never reading more than the limit plus one byte).
+/// Whatever is over a limit becomes a [`Skipped`] item whose reason states the
+/// size and the limit.
+///
+/// ```
+/// use sitrep_text::InputOptions;
+///
+/// let options = InputOptions {
+///     max_document_bytes: 1 << 20,
+///     ..InputOptions::default()
+/// };
+/// assert_eq!(options.max_file_bytes, InputOptions::DEFAULT_MAX_FILE_BYTES);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputOptions {
-    /// Files larger than this are skipped with a reason. By default 1 GiB.
+    /// The largest file read at all, in bytes: a larger file of any type is
+    /// skipped unread. It bounds `.json` and `.jsonl` files, which hold many
+    /// documents. By default [`InputOptions::DEFAULT_MAX_FILE_BYTES`] (1 GiB).
     pub max_file_bytes: u64,
+    /// The largest one document may be, in bytes of text: a `.txt` or `.md`
+    /// file, one line of JSON Lines (file or standard input), the `"text"` of
+    /// a record in a `.json` file, and the text extracted from an HTML page.
+    /// By default [`InputOptions::DEFAULT_MAX_DOCUMENT_BYTES`] (10 MiB).
+    pub max_document_bytes: u64,
+    /// The largest `.html`/`.htm` page parsed, in bytes of markup (pages carry
+    /// much more markup than text). By default
+    /// [`InputOptions::DEFAULT_MAX_HTML_BYTES`] (32 MiB).
+    pub max_html_bytes: u64,
+}
+
+impl InputOptions {
+    /// Default of [`InputOptions::max_file_bytes`]: 1 GiB.
+    pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 30;
+    /// Default of [`InputOptions::max_document_bytes`]: 10 MiB.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 << 20;
+    /// Default of [`InputOptions::max_html_bytes`]: 32 MiB.
+    pub const DEFAULT_MAX_HTML_BYTES: u64 = 32 << 20;
 }
 
 impl Default for InputOptions {
     fn default() -> Self {
         InputOptions {
-            max_file_bytes: 1 << 30,
+            max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
+            max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
+            max_html_bytes: Self::DEFAULT_MAX_HTML_BYTES,
         }
     }
 }
@@ -55,6 +94,7 @@ enum Kind {
     Markdown,
     Json,
     JsonLines,
+    Html,
 }
 
 fn kind_of(path: &Path) -> Option<Kind> {
@@ -64,19 +104,9 @@ fn kind_of(path: &Path) -> Option<Kind> {
         "md" | "markdown" => Some(Kind::Markdown),
         "json" => Some(Kind::Json),
         "jsonl" | "ndjson" => Some(Kind::JsonLines),
+        "html" | "htm" => Some(Kind::Html),
         _ => None,
     }
-}
-
-/// A JSON input record. Unknown fields are ignored.
-#[derive(Debug, Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    title: Option<String>,
-    date: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
 }
 
 /// Reads all `sources` in order.
@@ -85,10 +115,15 @@ struct Record {
 /// entries (names starting with `.`) are ignored; files of unsupported types
 /// inside a directory are reported as skipped. A `.txt` or `.md` file is one
 /// document whose id is its path relative to the directory given (or its file
-/// name, for a file given directly) without the extension. `.json` holds one
-/// record or an array of records; `.jsonl` and standard input hold one record
-/// per line (`id`, `text`, and optionally `title`, `date` as `YYYY-MM-DD`,
-/// `source`, `url`).
+/// name, for a file given directly) without the extension. A `.html` or `.htm`
+/// page is one document named the same way, holding the article's main text
+/// and the page's title, date, source and URL (see [`extract_html`]).
+/// `.json` holds one record or an array of records; `.jsonl` and standard
+/// input hold one record per line (`id`, `text`, and optionally `title`,
+/// `date` as `YYYY-MM-DD`, `source`, `url`; see [`parse_json_lines`]).
+///
+/// Sizes are bounded by `options` (see [`InputOptions`]): what is over a limit
+/// is skipped with its size and the limit, without being read.
 ///
 /// Ids are made unique: a repeated id gets a `#2`, `#3`… suffix and a warning.
 ///
@@ -96,18 +131,16 @@ struct Record {
 ///
 /// Only when standard input cannot be read; every problem with a path or a
 /// record becomes a [`Skipped`] item instead.
+///
+/// [`extract_html`]: crate::extract_html
+/// [`parse_json_lines`]: crate::parse_json_lines
 pub fn read_inputs(sources: &[InputSource], options: &InputOptions) -> Result<Vec<InputItem>> {
     let mut items = Vec::new();
     for source in sources {
         match source {
             InputSource::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .lock()
-                    .read_to_end(&mut bytes)
+                read_json_lines(std::io::stdin().lock(), "stdin", options, &mut items)
                     .map_err(Error::Stdin)?;
-                let (text, lossy) = decode(&bytes);
-                read_json_lines(&text, "stdin", lossy, &mut items);
             }
             InputSource::Path(path) => read_path(path, options, &mut items),
         }
@@ -175,44 +208,86 @@ fn id_from_rel(rel: &Path) -> String {
     no_ext.to_string_lossy().replace('\\', "/")
 }
 
+/// Reads at most `limit` bytes of `path`; `Err(n)` when it holds more
+/// (`n`: the bytes known to be there, at least `limit + 1`).
+fn read_capped(path: &Path, size_hint: u64, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size_hint.min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Err(size_hint.max(bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
+}
+
 fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<InputItem>) {
     let rel_display = rel.to_string_lossy().replace('\\', "/");
     let Some(kind) = kind_of(path) else {
         items.push(skip(
             rel_display,
-            "unsupported file type (expected .txt, .md, .json or .jsonl)",
+            "unsupported file type (expected .txt, .md, .html, .htm, .json or .jsonl)",
         ));
         return;
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > options.max_file_bytes => {
-            items.push(skip(
-                id_from_rel(rel),
-                format!(
-                    "file too large: {} bytes (limit {})",
-                    m.len(),
-                    options.max_file_bytes
-                ),
-            ));
-            return;
-        }
-        _ => {}
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    // One document per file for text and HTML; many records for JSON.
+    let (id, what, limit) = match kind {
+        Kind::Text | Kind::Markdown => (
+            id_from_rel(rel),
+            "document",
+            options.max_document_bytes.min(options.max_file_bytes),
+        ),
+        Kind::Html => (
+            id_from_rel(rel),
+            "HTML page",
+            options.max_html_bytes.min(options.max_file_bytes),
+        ),
+        Kind::Json | Kind::JsonLines => (rel_display.clone(), "file", options.max_file_bytes),
+    };
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
         Err(e) => {
-            items.push(skip(id_from_rel(rel), format!("cannot read: {e}")));
+            items.push(skip(id, format!("cannot read: {e}")));
             return;
         }
     };
-    if looks_binary(&bytes) {
-        items.push(skip(id_from_rel(rel), "binary file (contains NUL bytes)"));
+    if size > limit {
+        items.push(skip(id, too_large(what, size, limit)));
         return;
     }
-    let (text, lossy) = decode(&bytes);
+    if kind == Kind::JsonLines {
+        // Streamed line by line: one bad or huge line costs only itself.
+        let before = items.len();
+        let read = std::fs::File::open(path)
+            .and_then(|f| read_json_lines(f.take(limit), &rel_display, options, items));
+        if let Err(e) = read {
+            let reason = if items.len() == before {
+                format!("cannot read: {e}")
+            } else {
+                format!("read error after {} record(s): {e}", items.len() - before)
+            };
+            items.push(skip(rel_display, reason));
+        }
+        return;
+    }
+    let bytes = match read_capped(path, size, limit) {
+        Ok(Ok(b)) => b,
+        Ok(Err(n)) => {
+            items.push(skip(id, too_large(what, n, limit)));
+            return;
+        }
+        Err(e) => {
+            items.push(skip(id, format!("cannot read: {e}")));
+            return;
+        }
+    };
     match kind {
+        Kind::Html => items.push(parse_html_page(&bytes, &id, options)),
         Kind::Text | Kind::Markdown => {
-            let id = id_from_rel(rel);
+            if looks_binary(&bytes) {
+                items.push(skip(id, "binary file (contains NUL bytes)"));
+                return;
+            }
+            let (text, lossy) = decode(&bytes);
             if text.trim().is_empty() {
                 items.push(skip(id, "empty document"));
                 return;
@@ -228,66 +303,84 @@ fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<In
             }
             items.push(InputItem::Document(doc));
         }
-        Kind::JsonLines => read_json_lines(&text, &rel_display, lossy, items),
-        Kind::Json => read_json(&text, &rel_display, lossy, items),
+        Kind::Json => {
+            if looks_binary(&bytes) {
+                items.push(skip(id, "binary file (contains NUL bytes)"));
+                return;
+            }
+            let (text, lossy) = decode(&bytes);
+            read_json(&text, &rel_display, lossy, options, items);
+        }
+        Kind::JsonLines => {}
     }
+}
+
+/// The reason given for something over a size limit.
+pub(crate) fn too_large(what: &str, size: u64, limit: u64) -> String {
+    format!(
+        "{what} too large: {size} bytes ({}), over the limit of {limit} bytes ({}); not read",
+        human_bytes(size),
+        human_bytes(limit)
+    )
+}
+
+/// `1536` → `1.5 KiB`.
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
 }
 
 /// Decodes bytes as UTF-8, replacing invalid sequences; returns a warning when
 /// anything was replaced. A leading byte-order mark is dropped.
-fn decode(bytes: &[u8]) -> (String, Option<String>) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), None),
         Err(_) => {
             let s = String::from_utf8_lossy(bytes).into_owned();
-            let n = s
-                .chars()
-                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-                .count();
-            (
-                s,
-                Some(format!(
-                    "invalid UTF-8: {n} byte sequence(s) replaced with U+FFFD"
-                )),
-            )
+            (s, Some(replaced_warning(bytes)))
         }
     }
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(64 * 1024).any(|&b| b == 0)
+/// The warning for bytes that are not valid UTF-8, counting the invalid
+/// sequences (not the U+FFFD characters that were already in the text).
+pub(crate) fn replaced_warning(bytes: &[u8]) -> String {
+    let n = bytes
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count();
+    format!("invalid UTF-8: {n} byte sequence(s) replaced with U+FFFD")
 }
 
-fn skip(id: impl Into<String>, reason: impl Into<String>) -> InputItem {
+/// Whether the bytes look binary: a NUL byte in the first 64 KiB.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(BINARY_SNIFF_BYTES).any(|&b| b == 0)
+}
+
+pub(crate) fn skip(id: impl Into<String>, reason: impl Into<String>) -> InputItem {
     InputItem::Skipped(Skipped {
         id: id.into(),
         reason: reason.into(),
     })
 }
 
-fn read_json_lines(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<InputItem>) {
-    let mut any = false;
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        any = true;
-        let fallback = format!("{origin}:{}", i + 1);
-        match serde_json::from_str::<Record>(line) {
-            Ok(r) => items.push(record_to_item(r, fallback, lossy.clone())),
-            Err(e) => items.push(skip(
-                fallback,
-                format!("line {}: invalid JSON record: {e}", i + 1),
-            )),
-        }
-    }
-    if !any {
-        items.push(skip(origin, "empty input: no JSON records"));
-    }
-}
-
-fn read_json(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<InputItem>) {
+fn read_json(
+    text: &str,
+    origin: &str,
+    lossy: Option<String>,
+    options: &InputOptions,
+    items: &mut Vec<InputItem>,
+) {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -311,44 +404,19 @@ fn read_json(text: &str, origin: &str, lossy: Option<String>, items: &mut Vec<In
     }
     for (i, v) in records.into_iter().enumerate() {
         let fallback = format!("{origin}#{}", i + 1);
+        if !v.is_object() {
+            items.push(skip(fallback, format!("record {}: {NOT_AN_OBJECT}", i + 1)));
+            continue;
+        }
         match serde_json::from_value::<Record>(v) {
-            Ok(r) => items.push(record_to_item(r, fallback, lossy.clone())),
+            Ok(r) => items.push(record_to_item(r, fallback, lossy.clone(), options)),
             Err(e) => items.push(skip(fallback, format!("record {}: {e}", i + 1))),
         }
     }
 }
 
-fn record_to_item(r: Record, fallback_id: String, lossy: Option<String>) -> InputItem {
-    let mut warnings: Vec<String> = lossy.into_iter().collect();
-    let id = match r.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => {
-            warnings.push(format!("record has no usable \"id\"; named {fallback_id}"));
-            fallback_id
-        }
-    };
-    let text = match r.text {
-        Some(t) if !t.trim().is_empty() => t,
-        Some(_) => return skip(id, "empty document: \"text\" is blank"),
-        None => return skip(id, "record has no \"text\" field"),
-    };
-    let mut doc = Document::new(id, text);
-    doc.title = r.title.filter(|t| !t.trim().is_empty());
-    doc.source = r.source.filter(|t| !t.trim().is_empty());
-    doc.url = r.url.filter(|t| !t.trim().is_empty());
-    if let Some(d) = r.date {
-        match parse_date(&d) {
-            Some(date) => doc.date = Some(date),
-            None => warnings.push(format!("ignored \"date\" {d:?}: expected YYYY-MM-DD")),
-        }
-    }
-    doc.warnings = warnings;
-    InputItem::Document(doc)
-}
-
 /// Parses `YYYY-MM-DD`, also as the prefix of an ISO 8601 timestamp.
-fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10)?;
     if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
@@ -384,9 +452,12 @@ fn markdown_title(text: &str) -> Option<String> {
         .or_else(|| text_title(text))
 }
 
-fn make_ids_unique(items: &mut [InputItem]) {
+/// Renames the second and later items of a repeated id to `id#2`, `id#3`…,
+/// never to an id that is already taken, with a warning (documents) or a note
+/// in the reason (skipped items).
+pub(crate) fn make_ids_unique(items: &mut [InputItem]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let all: std::collections::HashSet<String> = items.iter().map(|i| i.id().to_owned()).collect();
+    let mut taken: HashSet<String> = items.iter().map(|i| i.id().to_owned()).collect();
     for item in items.iter_mut() {
         let id = item.id().to_owned();
         let n = seen.entry(id.clone()).or_insert(0);
@@ -396,10 +467,11 @@ fn make_ids_unique(items: &mut [InputItem]) {
         }
         let mut k = *n;
         let mut new_id = format!("{id}#{k}");
-        while all.contains(&new_id) {
+        while taken.contains(&new_id) {
             k += 1;
             new_id = format!("{id}#{k}");
         }
+        taken.insert(new_id.clone());
         let note = format!("duplicate id {id:?}: renamed {new_id:?}");
         match item {
             InputItem::Document(d) => {

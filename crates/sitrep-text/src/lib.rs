@@ -25,7 +25,10 @@
 
 mod document;
 mod error;
+mod html;
 mod input;
+mod jsonl;
+mod nesting;
 mod sentences;
 mod span;
 mod subword;
@@ -34,7 +37,9 @@ mod words;
 
 pub use document::{Document, EntityMention, InputItem, Skipped};
 pub use error::{Error, Result};
+pub use html::{extract_html, parse_html_page, HtmlArticle};
 pub use input::{read_inputs, InputOptions, InputSource};
+pub use jsonl::parse_json_lines;
 pub use sentences::split_sentences;
 pub use span::{CharIndex, Span};
 pub use subword::{Encoded, SubwordTokenizer};
