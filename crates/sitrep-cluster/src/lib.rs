@@ -1,2 +1,37 @@
-//! Event clustering for sitrep.
+//! Events for sitrep: canonical entities across documents, same-incident
+//! clustering that keeps look-alike incidents apart, and figures reconciled
+//! across outlets with every claim kept.
+//!
+//! ```
+//! use sitrep_cluster::{canonicalize, same_person, same_thing, normalize};
+//!
+//! assert!(same_person(&normalize("Pat Ryder"), &normalize("Maj. Gen. Patrick Ryder")));
+//! assert!(same_thing("CENTCOM", &normalize("CENTCOM"), "U.S. Central Command", &normalize("U.S. Central Command")));
+//! ```
+//!
+//! The whole path, from analysed documents to events, is [`group_events`];
+//! [`eval`] scores a grouping against gold labels (B³ and pairwise).
 #![deny(missing_docs)]
+
+mod cluster;
+mod dates;
+mod entities;
+pub mod eval;
+mod events;
+mod features;
+pub(crate) mod names;
+mod places;
+
+pub use cluster::{
+    average_linkage, candidates, cluster, figure_range, pair_features, pair_probability,
+    score_pairs, ClusterOptions, DocFeatures, PairFeatures, PAIR_WEIGHTS,
+};
+pub use dates::{event_date, find_dates, EventDate, Precision};
+pub use entities::{canonicalize, Canonical, CanonicalEntity};
+pub use events::{group_events, Event, Grouping};
+pub use features::{doc_features, event_sentences, incident_places, DocInput, PlaceMention};
+pub use names::{
+    alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
+    ALIASES, DIRECTIONS,
+};
+pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};

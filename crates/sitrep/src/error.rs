@@ -7,6 +7,9 @@ pub enum Error {
     /// The NER model could not be loaded.
     #[error("cannot load the NER model")]
     Model(#[source] sitrep_ner::Error),
+    /// The sentence encoder for event clustering could not be loaded.
+    #[error("cannot load the sentence encoder for event clustering (set SITREP_EMBED_MODEL, run scripts/setup.sh, or disable embeddings)")]
+    EmbeddingModel(#[source] sitrep_ner::Error),
     /// The worker thread pool could not be built.
     #[error("cannot start {threads} worker threads")]
     Threads {
@@ -15,6 +18,15 @@ pub enum Error {
         /// The cause.
         #[source]
         source: rayon::ThreadPoolBuildError,
+    },
+    /// A file could not be read or written.
+    #[error("cannot read or write {}", path.display())]
+    Read {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
     },
     /// Serialising the report failed.
     #[error("cannot serialise the report")]

@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod eval;
 mod output;
 mod pipeline;
 
@@ -34,7 +35,10 @@ pub use output::{
     CasualtyRecord, ClaimRecord, CountRecord, DocumentRecord, EntityRecord, EventRecord,
     FigureRecord, NumberRecord, Report, Status, TollRecord,
 };
-pub use pipeline::{default_ner_model_dir, Pipeline, PipelineBuilder};
+pub use pipeline::{
+    default_embedding_model_dir, default_ner_model_dir, Analysis, Pipeline, PipelineBuilder,
+};
+pub use sitrep_cluster::ClusterOptions;
 
 /// The JSON Schema of [`Report`] as serialised (`schema/sitrep-output.schema.json`).
 pub const OUTPUT_SCHEMA: &str = include_str!("../../../schema/sitrep-output.schema.json");

@@ -181,24 +181,31 @@ pub struct TollRecord {
 /// One incident and the documents that report it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
-    /// Event id.
+    /// Event id (`E1`, `E2`, … in order of each event's first document).
     pub id: String,
-    /// Ids of its documents.
+    /// Ids of its documents, in input order.
     pub documents: Vec<String>,
-    /// When it happened.
+    /// When it happened (`YYYY-MM-DD`; for coarser precision the first day of
+    /// the period).
     pub date: Option<String>,
     /// `day`, `week`, `month` or `year`.
     pub date_precision: Option<String>,
-    /// Where, most specific first.
+    /// Country, when the place names one.
+    pub country: Option<String>,
+    /// Where, most specific first (canonical names).
     pub places: Vec<String>,
-    /// Who took part.
+    /// Who took part (canonical names of people and organisations).
     pub actors: Vec<String>,
     /// A one-line summary.
     pub headline: Option<String>,
+    /// The outlets (or, when unknown, the document ids) that report it.
+    pub sources: Vec<String>,
     /// How many distinct sources report it.
     pub number_of_sources: usize,
     /// Reconciled toll.
     pub toll: TollRecord,
+    /// Remarks for an analyst (disagreements, figures from one source only).
+    pub notes: Vec<String>,
 }
 
 /// Serialises a serde enum value (snake_case unit variant) as its name.
@@ -278,7 +285,7 @@ impl<'a> Converter<'a> {
         toll_with(t, &conv)
     }
 
-    fn claim(&self, c: &Claim) -> ClaimRecord {
+    pub(crate) fn claim(&self, c: &Claim) -> ClaimRecord {
         let (start, end) = self.span(c.span);
         ClaimRecord {
             value: c.value,
@@ -354,5 +361,52 @@ pub(crate) fn ok_record(doc: &Document) -> DocumentRecord {
         casualties: Vec::new(),
         toll: TollRecord::default(),
         event: None,
+    }
+}
+
+/// The record of one event; `texts` gives each document's id and text, for
+/// converting claim spans to code points.
+pub(crate) fn event_record(
+    id: &str,
+    ev: &sitrep_cluster::Event,
+    docs: &[sitrep_cluster::DocInput<'_>],
+    texts: &[(&str, &str)],
+) -> EventRecord {
+    let convs: std::collections::HashMap<&str, Converter<'_>> = ev
+        .documents
+        .iter()
+        .filter_map(|&d| texts.get(d))
+        .map(|(id, text)| (*id, Converter::new(text)))
+        .collect();
+    let claim = |c: &Claim| match convs.get(c.document.as_str()) {
+        Some(conv) => conv.claim(c),
+        None => ClaimRecord {
+            value: c.value,
+            low: c.low,
+            high: c.high,
+            qualifier: qualifier(&c.qualifier),
+            claimed_by: c.claimed_by.clone(),
+            document: c.document.clone(),
+            start: 0,
+            end: 0,
+        },
+    };
+    EventRecord {
+        id: id.to_owned(),
+        documents: ev
+            .documents
+            .iter()
+            .filter_map(|&d| docs.get(d).map(|x| x.id.to_owned()))
+            .collect(),
+        date: ev.date.map(|d| d.iso()),
+        date_precision: ev.date.map(|d| d.precision.as_str().to_owned()),
+        country: ev.country.clone(),
+        places: ev.places.clone(),
+        actors: ev.actors.clone(),
+        headline: ev.headline.clone(),
+        sources: ev.sources.clone(),
+        number_of_sources: ev.sources.len(),
+        toll: toll_with(&ev.toll, &claim),
+        notes: ev.notes.clone(),
     }
 }

@@ -3,12 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use sitrep_ner::NerModel;
-use sitrep_numbers::{document_toll, extract_casualties, find_numbers};
+use serde::{Deserialize, Serialize};
+use sitrep_cluster::{group_events, ClusterOptions, DocInput};
+use sitrep_ner::{NerModel, SentenceEncoder};
+use sitrep_numbers::{
+    document_toll, extract_casualties, find_numbers, Casualty, NumberMention, Toll,
+};
 use sitrep_text::{split_sentences, word_tokens, Document, EntityMention, InputItem, Span};
 
 use crate::error::{Error, Result};
-use crate::output::{ok_record, skipped_record, Converter, DocumentRecord, Report};
+use crate::output::{event_record, ok_record, skipped_record, Converter, DocumentRecord, Report};
 
 /// Where the default NER model lives: `$SITREP_NER_MODEL` when set, else
 /// `models/sitrep-ner-minilm` of the sitrep source tree this was built from.
@@ -24,10 +28,28 @@ pub fn default_ner_model_dir() -> PathBuf {
         })
 }
 
+/// Where the sentence encoder for event clustering lives:
+/// `$SITREP_EMBED_MODEL` when set, else `all-MiniLM-L6-v2` in the models
+/// folder `scripts/setup.sh` fills (`.models/` of the source tree).
+#[must_use]
+pub fn default_embedding_model_dir() -> PathBuf {
+    std::env::var_os("SITREP_EMBED_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(
+                option_env!("SITREP_MODELS_DIR")
+                    .unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models")),
+            )
+            .join("all-MiniLM-L6-v2")
+        })
+}
+
 /// Builds a [`Pipeline`].
 #[derive(Debug, Clone, Default)]
 pub struct PipelineBuilder {
     ner_model: Option<PathBuf>,
+    embedding_model: Option<Option<PathBuf>>,
+    cluster: Option<ClusterOptions>,
     threads: Option<usize>,
     torch_threads: Option<usize>,
     ner_batch_size: Option<usize>,
@@ -38,6 +60,29 @@ impl PipelineBuilder {
     #[must_use]
     pub fn ner_model(mut self, dir: impl AsRef<Path>) -> Self {
         self.ner_model = Some(dir.as_ref().to_owned());
+        self
+    }
+
+    /// The sentence encoder whose lead embeddings help event clustering. By
+    /// default [`default_embedding_model_dir`].
+    #[must_use]
+    pub fn embedding_model(mut self, dir: impl AsRef<Path>) -> Self {
+        self.embedding_model = Some(Some(dir.as_ref().to_owned()));
+        self
+    }
+
+    /// Clusters events without lead embeddings (faster; see the README for
+    /// what it costs).
+    #[must_use]
+    pub fn no_embeddings(mut self) -> Self {
+        self.embedding_model = Some(None);
+        self
+    }
+
+    /// Event clustering settings. By default [`ClusterOptions::default`].
+    #[must_use]
+    pub fn cluster_options(mut self, o: ClusterOptions) -> Self {
+        self.cluster = Some(o);
         self
     }
 
@@ -80,20 +125,56 @@ impl PipelineBuilder {
             s.max_batch_tokens = b * s.max_len;
             ner.set_settings(s).map_err(Error::Model)?;
         }
+        let encoder = match self.embedding_model {
+            None => Some(SentenceEncoder::load(&default_embedding_model_dir())),
+            Some(Some(dir)) => Some(SentenceEncoder::load(&dir)),
+            Some(None) => None,
+        }
+        .transpose()
+        .map_err(Error::EmbeddingModel)?;
         let threads = self.threads.unwrap_or(cores);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .map_err(|source| Error::Threads { threads, source })?;
-        Ok(Pipeline { ner, pool })
+        Ok(Pipeline {
+            ner,
+            encoder,
+            cluster: self.cluster.unwrap_or_default(),
+            pool,
+        })
     }
 }
 
 /// Documents in, a [`Report`] out. Build once, use for many batches.
 pub struct Pipeline {
     ner: NerModel,
+    encoder: Option<SentenceEncoder>,
+    cluster: ClusterOptions,
     pool: rayon::ThreadPool,
 }
+
+/// What the per-document stages found in one document: byte spans into its
+/// text. Serialisable, so that a run's model outputs can be kept and the
+/// event stage re-run on them ([`Pipeline::assemble`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Named entities.
+    pub entities: Vec<EntityMention>,
+    /// Numeric expressions.
+    pub numbers: Vec<NumberMention>,
+    /// Casualty facts.
+    pub casualties: Vec<Casualty>,
+    /// The document's toll of its own incident.
+    pub toll: Toll,
+    /// Sentence embedding of the lead (title and first sentences).
+    pub embedding: Option<Vec<f32>>,
+}
+
+/// Sentences of the lead embedded for clustering.
+const LEAD_SENTENCES: usize = 3;
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -139,6 +220,19 @@ impl Pipeline {
         items: &[InputItem],
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Report {
+        let analyses = self.analyze_documents(items, progress);
+        self.assemble(items, &analyses)
+    }
+
+    /// The per-document stages (sentences, entities, numbers, casualties,
+    /// lead embeddings) for every item, aligned with `items`; a skipped item
+    /// or a document that failed gives its reason.
+    #[must_use]
+    pub fn analyze_documents(
+        &self,
+        items: &[InputItem],
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Vec<Result<Analysis, String>> {
         let docs: Vec<(usize, &Document)> = items
             .iter()
             .enumerate()
@@ -148,7 +242,13 @@ impl Pipeline {
             })
             .collect();
         let total = docs.len();
-        let mut records: Vec<Option<DocumentRecord>> = vec![None; items.len()];
+        let mut out: Vec<Result<Analysis, String>> = items
+            .iter()
+            .map(|i| match i {
+                InputItem::Skipped(s) => Err(s.reason.clone()),
+                InputItem::Document(_) => Err("not processed".to_string()),
+            })
+            .collect();
         let mut done = 0;
         for chunk in docs.chunks(CHUNK) {
             let prepared: Vec<Prepared<'_>> = self.pool.install(|| {
@@ -162,32 +262,124 @@ impl Pipeline {
                     .collect()
             });
             let entities = self.entities(&prepared);
-            let out: Vec<DocumentRecord> = self.pool.install(|| {
+            let embeddings = self.lead_embeddings(&prepared);
+            let analysed: Vec<Result<Analysis, String>> = self.pool.install(|| {
                 prepared
                     .par_iter()
-                    .zip(entities.par_iter())
-                    .map(|(p, e)| analyse_one(p, e))
+                    .zip(entities.into_par_iter())
+                    .zip(embeddings.into_par_iter())
+                    .map(|((p, e), emb)| e.map(|entities| analyse_one(p, entities, emb)))
                     .collect()
             });
-            for ((k, _), r) in chunk.iter().zip(out) {
-                records[*k] = Some(r);
+            for ((k, _), r) in chunk.iter().zip(analysed) {
+                out[*k] = r;
             }
             done += chunk.len();
             progress(done, total);
         }
+        out
+    }
+
+    /// The event stage and the report: canonical entities, clustering into
+    /// events, reconciled figures, and every record. `analyses` must be
+    /// aligned with `items` (as [`analyze_documents`](Self::analyze_documents)
+    /// returns them).
+    #[must_use]
+    pub fn assemble(&self, items: &[InputItem], analyses: &[Result<Analysis, String>]) -> Report {
+        let ok: Vec<(usize, &Document, &Analysis)> = ok_documents(items, analyses);
+        let inputs: Vec<DocInput<'_>> = ok.iter().map(|(_, d, a)| doc_input(d, a)).collect();
+        let opts = &self.cluster;
+        let grouping = self.pool.install(|| group_events(&inputs, opts));
+        let mut event_of: Vec<Option<usize>> = vec![None; ok.len()];
+        for (e, ev) in grouping.events.iter().enumerate() {
+            for &d in &ev.documents {
+                event_of[d] = Some(e);
+            }
+        }
+        let mut records: Vec<Option<DocumentRecord>> = vec![None; items.len()];
+        let built: Vec<DocumentRecord> = self.pool.install(|| {
+            ok.par_iter()
+                .enumerate()
+                .map(|(n, (_, d, a))| {
+                    let conv = Converter::new(&d.text);
+                    let mut r = ok_record(d);
+                    r.entities = a
+                        .entities
+                        .iter()
+                        .enumerate()
+                        .map(|(m, e)| {
+                            conv.entity(e, grouping.canonical.name(n, m).map(str::to_string))
+                        })
+                        .collect();
+                    r.numbers = a.numbers.iter().map(|x| conv.number(x)).collect();
+                    r.casualties = a.casualties.iter().map(|c| conv.casualty(c)).collect();
+                    r.toll = conv.toll(&a.toll);
+                    r.event = event_of[n].map(|e| format!("E{}", e + 1));
+                    r
+                })
+                .collect()
+        });
+        for ((k, _, _), r) in ok.iter().zip(built) {
+            records[*k] = Some(r);
+        }
         let documents = items
             .iter()
             .zip(records)
-            .map(|(i, r)| match (i, r) {
-                (_, Some(r)) => r,
-                (InputItem::Skipped(s), None) => skipped_record(&s.id, &s.reason),
-                (InputItem::Document(d), None) => skipped_record(&d.id, "not processed"),
+            .zip(analyses)
+            .map(|((i, r), a)| match (r, a) {
+                (Some(r), _) => r,
+                (None, Err(reason)) => skipped_record(i.id(), reason),
+                (None, Ok(_)) => skipped_record(i.id(), "not processed"),
             })
+            .collect();
+        let texts: Vec<(&str, &str)> = ok
+            .iter()
+            .map(|(_, d, _)| (d.id.as_str(), d.text.as_str()))
+            .collect();
+        let events = grouping
+            .events
+            .iter()
+            .enumerate()
+            .map(|(e, ev)| event_record(&format!("E{}", e + 1), ev, &inputs, &texts))
             .collect();
         Report {
             sitrep_version: env!("CARGO_PKG_VERSION").to_owned(),
             documents,
-            events: Vec::new(),
+            events,
+        }
+    }
+
+    /// The documents that were analysed, as clustering reads them, with
+    /// the index of each in `items`.
+    #[must_use]
+    pub fn cluster_inputs<'a>(
+        &self,
+        items: &'a [InputItem],
+        analyses: &'a [Result<Analysis, String>],
+    ) -> (Vec<DocInput<'a>>, Vec<usize>) {
+        ok_documents(items, analyses)
+            .into_iter()
+            .map(|(k, d, a)| (doc_input(d, a), k))
+            .unzip()
+    }
+
+    /// The event clustering settings in use.
+    #[must_use]
+    pub fn cluster_options(&self) -> &ClusterOptions {
+        &self.cluster
+    }
+
+    /// Lead embeddings of each prepared document (`None` without an encoder
+    /// or when the encoder fails on the batch).
+    fn lead_embeddings(&self, prepared: &[Prepared<'_>]) -> Vec<Option<Vec<f32>>> {
+        let Some(enc) = &self.encoder else {
+            return vec![None; prepared.len()];
+        };
+        let leads: Vec<String> = prepared.iter().map(|p| lead_text(p)).collect();
+        let refs: Vec<&str> = leads.iter().map(String::as_str).collect();
+        match enc.embed(&refs) {
+            Ok(v) => v.into_iter().map(Some).collect(),
+            Err(_) => vec![None; prepared.len()],
         }
     }
 
@@ -218,20 +410,64 @@ impl Pipeline {
     }
 }
 
-fn analyse_one(p: &Prepared<'_>, entities: &Result<Vec<EntityMention>, String>) -> DocumentRecord {
-    let doc = p.doc;
-    let entities = match entities {
-        Ok(e) => e,
-        Err(reason) => return skipped_record(&doc.id, reason),
-    };
-    let conv = Converter::new(&doc.text);
-    let numbers = find_numbers(&doc.text);
-    let casualties = extract_casualties(&doc.text, &p.sentences, entities);
-    let toll = document_toll(&doc.id, &casualties);
-    let mut r = ok_record(doc);
-    r.entities = entities.iter().map(|e| conv.entity(e, None)).collect();
-    r.numbers = numbers.iter().map(|n| conv.number(n)).collect();
-    r.casualties = casualties.iter().map(|c| conv.casualty(c)).collect();
-    r.toll = conv.toll(&toll);
-    r
+fn ok_documents<'a>(
+    items: &'a [InputItem],
+    analyses: &'a [Result<Analysis, String>],
+) -> Vec<(usize, &'a Document, &'a Analysis)> {
+    items
+        .iter()
+        .zip(analyses)
+        .enumerate()
+        .filter_map(|(k, (i, a))| match (i, a) {
+            (InputItem::Document(d), Ok(a)) => Some((k, d, a)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn doc_input<'a>(d: &'a Document, a: &'a Analysis) -> DocInput<'a> {
+    DocInput {
+        id: &d.id,
+        text: &d.text,
+        title: d.title.as_deref(),
+        published: d.date,
+        source: d.source.as_deref(),
+        sentences: &a.sentences,
+        entities: &a.entities,
+        casualties: &a.casualties,
+        toll: &a.toll,
+        embedding: a.embedding.as_deref(),
+    }
+}
+
+/// The title and the first sentences of a document.
+fn lead_text(p: &Prepared<'_>) -> String {
+    let end = p
+        .sentences
+        .get(LEAD_SENTENCES.min(p.sentences.len()).saturating_sub(1))
+        .map_or(p.doc.text.len().min(600), |s| s.end);
+    let body = p.doc.text.get(..end).unwrap_or(&p.doc.text);
+    match &p.doc.title {
+        Some(t) => format!("{t}\n{body}"),
+        None => body.to_string(),
+    }
+}
+
+fn analyse_one(
+    p: &Prepared<'_>,
+    entities: Vec<EntityMention>,
+    embedding: Option<Vec<f32>>,
+) -> Analysis {
+    let text = &p.doc.text;
+    let numbers = find_numbers(text);
+    let casualties = extract_casualties(text, &p.sentences, &entities);
+    let toll = document_toll(&p.doc.id, &casualties);
+    Analysis {
+        sentences: p.sentences.clone(),
+        entities,
+        numbers,
+        casualties,
+        toll,
+        embedding,
+    }
 }

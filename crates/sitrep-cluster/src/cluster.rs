@@ -1,0 +1,646 @@
+//! Grouping documents that report the same incident.
+//!
+//! 1. **Features** per document ([`DocFeatures`]): a TF-IDF vector of the
+//!    lead's content words (position-weighted, so that background
+//!    paragraphs shared between look-alike stories weigh little), an IDF
+//!    vector of canonical entities, the incident's places, date and toll,
+//!    and an optional sentence embedding of the lead.
+//! 2. **Blocking**: each document emits keys (its most salient terms and
+//!    its place entities, combined with its publication week when known;
+//!    its full person names on their own, so follow-ups weeks later still
+//!    meet) and only documents sharing a key are compared, each document
+//!    against at most [`ClusterOptions::max_candidates`] others. Keys
+//!    shared by more than [`ClusterOptions::max_posting`] documents are too
+//!    common to say anything and are dropped. The cost is near linear in
+//!    the number of documents.
+//! 3. **Scoring**: a logistic model over pair features ([`PairFeatures`])
+//!    gives the probability that two documents report one incident.
+//! 4. **Linkage**: average-linkage agglomerative clustering over the sparse
+//!    graph of scored pairs (a missing pair counts as 0), merging while the
+//!    best average is above [`ClusterOptions::threshold`]. Average linkage
+//!    does not chain two incidents through one ambiguous report.
+//!
+//! Every step is deterministic: ties break on document order, and the
+//! result does not depend on the number of threads.
+
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sitrep_numbers::Toll;
+
+use crate::dates::EventDate;
+
+/// Tuning of [`cluster`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterOptions {
+    /// Merge clusters while their average pair probability is at least
+    /// this. By default 0.5.
+    pub threshold: f32,
+    /// Most candidates scored per document. By default 64.
+    pub max_candidates: usize,
+    /// Blocking keys shared by more documents than this are ignored. By
+    /// default 64.
+    pub max_posting: usize,
+    /// Salient lead terms used as blocking keys per document. By default 12.
+    pub key_terms: usize,
+    /// The pair model's weights. By default [`PAIR_WEIGHTS`].
+    pub weights: [f32; 13],
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            threshold: 0.5,
+            max_candidates: 64,
+            max_posting: 64,
+            key_terms: 12,
+            weights: PAIR_WEIGHTS,
+        }
+    }
+}
+
+/// What clustering knows about one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocFeatures {
+    /// L2-normalised TF-IDF of lead terms, sorted by term hash.
+    pub terms: Vec<(u64, f32)>,
+    /// L2-normalised IDF weights of canonical entities, sorted by id.
+    pub entities: Vec<(u32, f32)>,
+    /// Canonical ids of person entities with a full name.
+    pub people: Vec<u32>,
+    /// Canonical ids of the incident's specific places (below country level).
+    pub places: Vec<u32>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// The incident's date as the article states it.
+    pub date: Option<EventDate>,
+    /// The article's killed figure as `(low, high)`.
+    pub killed: Option<(u64, u64)>,
+    /// The article's injured figure as `(low, high)`.
+    pub injured: Option<(u64, u64)>,
+    /// L2-normalised sentence embedding of the lead.
+    pub embedding: Option<Vec<f32>>,
+    /// Years the article names (four digits, 1900–2099), sorted.
+    pub years: Vec<u16>,
+}
+
+/// The `(low, high)` reading of a toll's figure.
+#[must_use]
+pub fn figure_range(t: &Toll, killed: bool) -> Option<(u64, u64)> {
+    let f = if killed {
+        t.killed.as_ref()?
+    } else {
+        t.injured.as_ref()?
+    };
+    let low = f.low.or(f.best)?;
+    let high = f.high.or(f.best).unwrap_or(low).max(low);
+    Some((low, high))
+}
+
+/// The features of one candidate pair, as the pair model reads them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairFeatures {
+    /// Cosine of lead-term vectors.
+    pub terms: f32,
+    /// Cosine of entity vectors.
+    pub entities: f32,
+    /// Shared full person names (0, 1, 2+ capped at 2).
+    pub people: f32,
+    /// Places: +1 share a specific place, -1 both have some but none shared, 0 otherwise.
+    pub places: f32,
+    /// Embedding cosine, 0 when either is missing.
+    pub embedding: f32,
+    /// Whether both have an embedding.
+    pub has_embedding: f32,
+    /// log(1 + days) between publication dates, 0 when unknown.
+    pub log_days: f32,
+    /// Whether both publication dates are known.
+    pub has_days: f32,
+    /// Incident dates: +1 agree, -1 disagree, 0 unknown.
+    pub dates: f32,
+    /// Killed figures: +1 overlap, -1 disjoint, 0 unknown.
+    pub killed: f32,
+    /// Injured figures: +1 overlap, -1 disjoint, 0 unknown.
+    pub injured: f32,
+    /// Years named: +1 share one, -1 both name years but none shared, 0 otherwise.
+    pub years: f32,
+}
+
+impl PairFeatures {
+    /// The features as a vector, in [`PairFeatures::NAMES`] order.
+    #[must_use]
+    pub fn to_vec(&self) -> [f32; 12] {
+        [
+            self.terms,
+            self.entities,
+            self.people,
+            self.places,
+            self.embedding,
+            self.has_embedding,
+            self.log_days,
+            self.has_days,
+            self.dates,
+            self.killed,
+            self.injured,
+            self.years,
+        ]
+    }
+
+    /// Feature names, for dumps.
+    pub const NAMES: [&'static str; 12] = [
+        "terms",
+        "entities",
+        "people",
+        "places",
+        "embedding",
+        "has_embedding",
+        "log_days",
+        "has_days",
+        "dates",
+        "killed",
+        "injured",
+        "years",
+    ];
+}
+
+/// Logistic pair model: bias, then one weight per feature in
+/// [`PairFeatures::NAMES`] order. Fitted by `scripts/fit-pair-model.py` on
+/// the candidate pairs of GVA-news (3,082 documents, 10,050 pairs) and ECB+
+/// topics 1–35 (772 documents, 12,255 pairs), each set weighted equally;
+/// see the script's header for the commands.
+pub const PAIR_WEIGHTS: [f32; 13] = [
+    -4.400, // bias
+    4.839,  // terms
+    3.128,  // entities
+    1.109,  // people
+    0.642,  // places
+    3.876,  // embedding
+    0.0,    // has_embedding (always 1 in the fit: no information)
+    -0.359, // log_days
+    0.647,  // has_days
+    0.923,  // dates
+    0.492,  // killed
+    -0.096, // injured
+    0.873,  // years
+];
+
+/// The probability that a pair reports one incident.
+#[must_use]
+pub fn pair_probability(f: &PairFeatures, weights: &[f32; 13]) -> f32 {
+    let z = weights[0]
+        + f.to_vec()
+            .iter()
+            .zip(&weights[1..])
+            .map(|(x, w)| x * w)
+            .sum::<f32>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn sparse_dot<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn ranges(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> f32 {
+    match (a, b) {
+        (Some((al, ah)), Some((bl, bh))) => {
+            // Early reports undercount; allow a little slack.
+            let slack = |x: u64| x + x / 4 + 1;
+            if al <= slack(bh) && bl <= slack(ah) {
+                1.0
+            } else {
+                -1.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// The features of the pair `(a, b)`.
+#[must_use]
+pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
+    let places = if a.places.is_empty() || b.places.is_empty() {
+        0.0
+    } else if shared(&a.places, &b.places) > 0 {
+        1.0
+    } else {
+        -1.0
+    };
+    let (embedding, has_embedding) = match (&a.embedding, &b.embedding) {
+        (Some(x), Some(y)) => (x.iter().zip(y).map(|(p, q)| p * q).sum(), 1.0),
+        _ => (0.0, 0.0),
+    };
+    let (log_days, has_days) = match (a.published, b.published) {
+        (Some(x), Some(y)) => (((x - y).num_days().abs() as f32 + 1.0).ln(), 1.0),
+        _ => (0.0, 0.0),
+    };
+    let dates = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => {
+            if x.agrees(y) {
+                1.0
+            } else {
+                -1.0
+            }
+        }
+        _ => 0.0,
+    };
+    PairFeatures {
+        terms: sparse_dot(&a.terms, &b.terms),
+        entities: sparse_dot(&a.entities, &b.entities),
+        people: shared(&a.people, &b.people).min(2) as f32,
+        places,
+        embedding,
+        has_embedding,
+        log_days,
+        has_days,
+        dates,
+        killed: ranges(a.killed, b.killed),
+        injured: ranges(a.injured, b.injured),
+        years: if a.years.is_empty() || b.years.is_empty() {
+            0.0
+        } else if shared(&a.years, &b.years) > 0 {
+            1.0
+        } else {
+            -1.0
+        },
+    }
+}
+
+/// A blocking key: a hash.
+type Key = u64;
+
+fn mix(a: u64, b: u64) -> u64 {
+    // splitmix64 of the combination: keys from different families differ.
+    let mut z = a ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn keys_of(f: &DocFeatures, key_terms: usize) -> Vec<Key> {
+    let mut out = Vec::new();
+    // Weeks: a document in week w emits w and w+1, so that two documents
+    // at most a week apart always share one.
+    let weeks: Vec<u64> = match f.published {
+        Some(d) => {
+            let w = (d - NaiveDate::MIN).num_days().div_euclid(7) as u64;
+            vec![w, w + 1]
+        }
+        None => vec![u64::MAX],
+    };
+    let mut terms = f.terms.clone();
+    terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    for (t, _) in terms.iter().take(key_terms) {
+        for w in &weeks {
+            out.push(mix(mix(1, *t), *w));
+        }
+    }
+    for p in &f.places {
+        for w in &weeks {
+            out.push(mix(mix(2, u64::from(*p)), *w));
+        }
+    }
+    for p in &f.people {
+        out.push(mix(3, u64::from(*p)));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Candidate pairs `(i, j)` with `i < j`, each document with at most
+/// `max_candidates` partners (the ones sharing most keys).
+#[must_use]
+pub fn candidates(features: &[DocFeatures], opts: &ClusterOptions) -> Vec<(u32, u32)> {
+    let keys: Vec<Vec<Key>> = features
+        .par_iter()
+        .map(|f| keys_of(f, opts.key_terms))
+        .collect();
+    let mut postings: HashMap<Key, Vec<u32>> = HashMap::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            postings.entry(*k).or_default().push(i as u32);
+        }
+    }
+    postings.retain(|_, v| v.len() >= 2 && v.len() <= opts.max_posting);
+    let mut pairs: Vec<(u32, u32)> = keys
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, ks)| {
+            let i = i as u32;
+            let mut counts: Vec<u32> = ks
+                .iter()
+                .filter_map(|k| postings.get(k))
+                .flatten()
+                .copied()
+                .filter(|&j| j != i)
+                .collect();
+            counts.sort_unstable();
+            let mut partners: Vec<(u32, u32)> = Vec::new();
+            for j in counts {
+                match partners.last_mut() {
+                    Some((pj, c)) if *pj == j => *c += 1,
+                    _ => partners.push((j, 1)),
+                }
+            }
+            partners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            partners.truncate(opts.max_candidates);
+            partners
+                .into_iter()
+                .map(move |(j, _)| if i < j { (i, j) } else { (j, i) })
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Scored candidate pairs: `(i, j, probability)`.
+#[must_use]
+pub fn score_pairs(
+    features: &[DocFeatures],
+    pairs: &[(u32, u32)],
+    weights: &[f32; 13],
+) -> Vec<(u32, u32, f32)> {
+    pairs
+        .par_iter()
+        .map(|&(i, j)| {
+            let f = pair_features(&features[i as usize], &features[j as usize]);
+            (i, j, pair_probability(&f, weights))
+        })
+        .collect()
+}
+
+#[derive(PartialEq)]
+struct Cand {
+    avg: f32,
+    a: u32,
+    b: u32,
+    stamp: (u32, u32),
+}
+
+impl Eq for Cand {}
+
+impl Ord for Cand {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.avg
+            .total_cmp(&o.avg)
+            .then(o.a.cmp(&self.a))
+            .then(o.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Cand {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+/// Average-linkage clustering of `n` items over sparse similarities;
+/// returns clusters of item indices, each sorted, ordered by first item.
+///
+/// Two clusters can only merge when some pair between them reaches the
+/// threshold (an average is never above the largest value), so the graph
+/// of such pairs is cut into connected components first and each is
+/// clustered on its own, in parallel; pairs between components are never
+/// needed.
+#[must_use]
+pub fn average_linkage(n: usize, scored: &[(u32, u32, f32)], threshold: f32) -> Vec<Vec<u32>> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(p: &mut [u32], x: u32) -> u32 {
+        let mut r = x;
+        while p[r as usize] != r {
+            r = p[r as usize];
+        }
+        let mut y = x;
+        while p[y as usize] != r {
+            let next = p[y as usize];
+            p[y as usize] = r;
+            y = next;
+        }
+        r
+    }
+    for &(i, j, s) in scored {
+        if s >= threshold {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            if a != b {
+                parent[a.max(b) as usize] = a.min(b);
+            }
+        }
+    }
+    let roots: Vec<u32> = (0..n as u32).map(|i| find(&mut parent, i)).collect();
+    // Members of each component with two items or more, and their pairs.
+    let mut comp_index: HashMap<u32, usize> = HashMap::new();
+    let mut comps: Vec<(Vec<u32>, Vec<(u32, u32, f32)>)> = Vec::new();
+    let mut singles: Vec<Vec<u32>> = Vec::new();
+    let mut sizes: HashMap<u32, usize> = HashMap::new();
+    for &r in &roots {
+        *sizes.entry(r).or_default() += 1;
+    }
+    for (i, &r) in roots.iter().enumerate() {
+        if sizes[&r] == 1 {
+            singles.push(vec![i as u32]);
+        } else {
+            let k = *comp_index.entry(r).or_insert_with(|| {
+                comps.push((Vec::new(), Vec::new()));
+                comps.len() - 1
+            });
+            comps[k].0.push(i as u32);
+        }
+    }
+    for &(i, j, s) in scored {
+        let (ri, rj) = (roots[i as usize], roots[j as usize]);
+        if ri == rj {
+            if let Some(&k) = comp_index.get(&ri) {
+                comps[k].1.push((i, j, s));
+            }
+        }
+    }
+    let mut out: Vec<Vec<u32>> = comps
+        .into_par_iter()
+        .flat_map_iter(|(members, pairs)| {
+            let local: HashMap<u32, u32> = members
+                .iter()
+                .enumerate()
+                .map(|(k, &m)| (m, k as u32))
+                .collect();
+            let lp: Vec<(u32, u32, f32)> = pairs
+                .iter()
+                .map(|&(i, j, s)| (local[&i], local[&j], s))
+                .collect();
+            linkage_within(members.len(), &lp, threshold)
+                .into_iter()
+                .map(move |c| {
+                    let mut g: Vec<u32> = c.iter().map(|&k| members[k as usize]).collect();
+                    g.sort_unstable();
+                    g
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.extend(singles);
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+/// Average linkage within one connected component.
+fn linkage_within(n: usize, scored: &[(u32, u32, f32)], threshold: f32) -> Vec<Vec<u32>> {
+    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    let mut alive = vec![true; n];
+    // Sum of pair similarities between clusters, keyed by cluster ids.
+    let mut sums: Vec<BTreeMap<u32, f32>> = vec![BTreeMap::new(); n];
+    for &(i, j, s) in scored {
+        *sums[i as usize].entry(j).or_default() += s;
+        *sums[j as usize].entry(i).or_default() += s;
+    }
+    let mut version = vec![0u32; n];
+    let mut heap = BinaryHeap::new();
+    for (i, m) in sums.iter().enumerate() {
+        for (&j, &s) in m {
+            if (i as u32) < j && s >= threshold {
+                heap.push(Cand {
+                    avg: s,
+                    a: i as u32,
+                    b: j,
+                    stamp: (0, 0),
+                });
+            }
+        }
+    }
+    while let Some(c) = heap.pop() {
+        if c.avg < threshold {
+            break;
+        }
+        let (a, b) = (c.a as usize, c.b as usize);
+        if !alive[a] || !alive[b] || c.stamp != (version[a], version[b]) {
+            continue;
+        }
+        // Merge b into a (a < b keeps ids stable and deterministic).
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        alive[b] = false;
+        version[a] += 1;
+        let sb = std::mem::take(&mut sums[b]);
+        sums[a].remove(&(b as u32));
+        for (k, s) in sb {
+            if k as usize == a {
+                continue;
+            }
+            *sums[a].entry(k).or_default() += s;
+            let m = &mut sums[k as usize];
+            let v = m.remove(&(b as u32)).unwrap_or(0.0);
+            *m.entry(a as u32).or_default() += v;
+        }
+        let size_a = members[a].len() as f32;
+        for (&k, &s) in &sums[a] {
+            let avg = s / (size_a * members[k as usize].len() as f32);
+            if avg >= threshold {
+                let (x, y) = if (a as u32) < k {
+                    (a as u32, k)
+                } else {
+                    (k, a as u32)
+                };
+                heap.push(Cand {
+                    avg,
+                    a: x,
+                    b: y,
+                    stamp: (version[x as usize], version[y as usize]),
+                });
+            }
+        }
+    }
+    let mut out: Vec<Vec<u32>> = members
+        .into_iter()
+        .zip(alive)
+        .filter(|(_, a)| *a)
+        .map(|(mut m, _)| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+/// Clusters documents by their features.
+#[must_use]
+pub fn cluster(features: &[DocFeatures], opts: &ClusterOptions) -> Vec<Vec<u32>> {
+    let pairs = candidates(features, opts);
+    let scored = score_pairs(features, &pairs, &opts.weights);
+    average_linkage(features.len(), &scored, opts.threshold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linkage_keeps_chains_apart() {
+        // 0-1 and 2-3 strong; 1-2 moderately linked: average linkage must
+        // not merge {0,1} with {2,3} (average 0.6/4 = 0.15).
+        let scored = vec![(0, 1, 0.9), (2, 3, 0.95), (1, 2, 0.6), (4, 5, 0.4)];
+        let c = average_linkage(6, &scored, 0.5);
+        assert_eq!(c, vec![vec![0, 1], vec![2, 3], vec![4], vec![5]]);
+    }
+
+    #[test]
+    fn linkage_merges_well_connected_groups() {
+        let scored = vec![(0, 1, 0.9), (0, 2, 0.8), (1, 2, 0.7), (2, 3, 0.2)];
+        let c = average_linkage(4, &scored, 0.5);
+        assert_eq!(c, vec![vec![0, 1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn ranges_compare_with_slack() {
+        assert_eq!(ranges(Some((7, 9)), Some((9, 9))), 1.0);
+        assert_eq!(ranges(Some((7, 9)), Some((15, 15))), -1.0);
+        assert_eq!(ranges(Some((3, 3)), Some((4, 4))), 1.0);
+        assert_eq!(ranges(None, Some((4, 4))), 0.0);
+    }
+
+    #[test]
+    fn candidates_need_a_shared_key() {
+        let doc = |t: &[(u64, f32)], d: u32| DocFeatures {
+            terms: t.to_vec(),
+            published: NaiveDate::from_ymd_opt(2024, 1, d),
+            ..DocFeatures::default()
+        };
+        let f = vec![
+            doc(&[(1, 0.8), (2, 0.6)], 1),
+            doc(&[(1, 0.6), (3, 0.8)], 3),
+            doc(&[(4, 1.0)], 3),
+            doc(&[(1, 1.0)], 28),
+        ];
+        let p = candidates(&f, &ClusterOptions::default());
+        assert_eq!(p, vec![(0, 1)], "doc 3 shares a term but not the week");
+    }
+}

@@ -1,0 +1,148 @@
+//! The seed corpus grouped into events: two look-alike US–Iraqi raids that
+//! share whole paragraphs of background must come out as exactly two
+//! events, each with its reports' figures reconciled.
+
+use std::path::PathBuf;
+
+use sitrep::{EventRecord, FigureRecord, Pipeline, Report};
+use sitrep_text::{read_inputs, InputOptions, InputSource};
+
+fn report() -> Report {
+    let corpus = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus"));
+    let items = read_inputs(&[InputSource::Path(corpus)], &InputOptions::default()).unwrap();
+    let pipeline = Pipeline::builder()
+        .threads(2)
+        .build()
+        .expect("default models load (run scripts/setup.sh)");
+    pipeline.analyze(&items)
+}
+
+fn prefixes(e: &EventRecord) -> Vec<String> {
+    e.documents.iter().map(|d| d[..3].to_string()).collect()
+}
+
+fn claimed(f: &FigureRecord, value: u64, by: &str) -> bool {
+    f.claims
+        .iter()
+        .any(|c| c.value == Some(value) && c.claimed_by.as_deref().is_some_and(|b| b.contains(by)))
+}
+
+#[test]
+fn seeds_make_exactly_two_events() {
+    let r = report();
+    let dump = serde_json::to_string_pretty(&r.events).unwrap();
+    assert_eq!(r.events.len(), 2, "{dump}");
+    let (a, b) = (&r.events[0], &r.events[1]);
+    assert_eq!(prefixes(a), ["000", "001", "002"], "{dump}");
+    assert_eq!(prefixes(b), ["003", "004"], "{dump}");
+
+    // Hamrin raid: 7 (CENTCOM, at least) vs 9 (Iraq's Joint Operations Command).
+    let k = a.toll.killed.as_ref().expect("killed");
+    assert_eq!(
+        (k.low, k.high, k.conservative),
+        (Some(7), Some(9), Some(7)),
+        "{dump}"
+    );
+    assert!(k.conflict, "{dump}");
+    assert!(
+        claimed(k, 7, "CENTCOM") || claimed(k, 7, "Central Command"),
+        "{dump}"
+    );
+    assert!(claimed(k, 9, "Joint Operations Command"), "{dump}");
+    assert!(
+        k.claims
+            .iter()
+            .any(|c| c.value == Some(7) && c.qualifier.as_deref() == Some("at_least")),
+        "{dump}"
+    );
+    let i = a.toll.injured.as_ref().expect("injured");
+    assert_eq!(i.best, Some(2), "{dump}");
+    assert_eq!(
+        a.places.first().map(String::as_str),
+        Some("Hamrin Mountains"),
+        "{dump}"
+    );
+    assert_eq!(a.country.as_deref(), Some("Iraq"), "{dump}");
+    // No publication dates in the seeds: "October 22" without a year.
+    assert_eq!(a.date.as_deref(), Some("XXXX-10-22"), "{dump}");
+    assert_eq!(a.date_precision.as_deref(), Some("day"), "{dump}");
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.starts_with("killed: sources disagree")),
+        "{dump}"
+    );
+    assert_eq!(a.number_of_sources, 3);
+
+    // Anbar raid: 15 killed, 7 US troops injured (5 + 2 in falls).
+    let k = b.toll.killed.as_ref().expect("killed");
+    assert_eq!((k.best, k.low), (Some(15), Some(15)), "{dump}");
+    let i = b.toll.injured.as_ref().expect("injured");
+    assert_eq!(i.best, Some(7), "{dump}");
+    assert!(
+        b.places.iter().take(2).any(|p| p == "Anbar Desert")
+            && b.places.iter().any(|p| p == "western Iraq"),
+        "{dump}"
+    );
+
+    // Every claim points at its sentence in its document.
+    for e in &r.events {
+        for f in [&e.toll.killed, &e.toll.injured].into_iter().flatten() {
+            for c in &f.claims {
+                let d = r.documents.iter().find(|d| d.id == c.document).unwrap();
+                assert!(e.documents.contains(&d.id));
+                assert!(c.start < c.end, "{c:?}");
+                assert_eq!(d.event.as_deref(), Some(e.id.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn seeds_resolve_name_variants() {
+    let r = report();
+    let canon = |form: &str| -> Vec<String> {
+        let mut v: Vec<String> = r
+            .documents
+            .iter()
+            .flat_map(|d| &d.entities)
+            // As written, or after a title ("Gen. Patrick Ryder").
+            .filter(|e| e.text == form || e.text.ends_with(&format!(" {form}")))
+            .filter_map(|e| e.canonical.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let all = |forms: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = forms.iter().flat_map(|f| canon(f)).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    // Forms the NER finds in the seeds; each must map to one canonical name.
+    let groups: &[&[&str]] = &[
+        &["CENTCOM", "U.S. Central Command", "US Central Command"],
+        &["Patrick Ryder", "Pat Ryder", "Ryder"],
+        &[
+            "Eric Kurilla",
+            "Erik Kurilla",
+            "Michael Erik Kurilla",
+            "Kurilla",
+        ],
+        &[
+            "Jassim Al-Mazrouei",
+            "Jassim al-Mazrouei Abu Abdul Qader",
+            "Jassim al-Mazrouei Abu Abdel Qader",
+        ],
+        &["ISIS", "Islamic State", "Islamic State group"],
+    ];
+    for g in groups {
+        let found: Vec<&str> = g.iter().copied().filter(|f| !canon(f).is_empty()).collect();
+        assert!(
+            found.len() >= 2,
+            "fewer than two variants of {g:?} found by NER: {found:?}"
+        );
+        assert_eq!(all(g).len(), 1, "{g:?} → {:?}", all(g));
+    }
+}
