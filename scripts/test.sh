@@ -6,6 +6,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 scripts/setup.sh
+# Headless Chromium for the HTML report test (crates/sitrep-cli/tests/browser.rs);
+# without it that test skips with a printed reason.
+scripts/setup-chromium.sh
 echo "== cargo fmt --check" >&2
 cargo fmt --all --check
 echo "== cargo clippy -D warnings" >&2

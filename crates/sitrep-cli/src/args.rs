@@ -12,10 +12,14 @@ them, and keeps every figure traceable to its source sentence.";
 
 const EXAMPLES: &str = "\
 Examples:
-  sitrep run corpus/                          a table of what each article reports
-  sitrep run corpus/ --format json -o out.json   the full record (schema/sitrep-output.schema.json)
-  cat articles.jsonl | sitrep run - --format jsonl
+  sitrep run corpus/                              a table of events and the claims behind them
+  sitrep run corpus/ --format json -o out.json    the full record (schema/sitrep-output.schema.json)
+  sitrep run corpus/ --format html -o report.html one page: events, sources side by side, claims
+                                                  linked to their highlighted sentences
+  sitrep run corpus/ --format csv -o events.csv   one row per event, ACLED/UCDP-style columns
+  cat articles.jsonl | sitrep run - --format jsonl --documents-out docs.jsonl
   sitrep eval ner --conll ../shared/data/conll2003/iob2/valid.txt
+  sitrep eval clusters --docs docs.jsonl --gold-field incident_id
   sitrep train-ner --train train.txt --dev valid.txt --base .models/all-MiniLM-L6-v2 --out models/my-ner
 
 Exit status:
@@ -48,15 +52,38 @@ pub enum Command {
 }
 
 const RUN_EXAMPLES: &str = "\
-Examples:
-  sitrep run corpus/
+Examples, one per format:
+  sitrep run corpus/                                  table (on a terminal)
   sitrep run a.txt b.md feed.jsonl --format json --output report.json
-  cat feed.jsonl | sitrep run - --format jsonl --threads 2
+  cat feed.jsonl | sitrep run - --format jsonl --threads 2 > events.jsonl
+  sitrep run corpus/ --format csv --bom -o events.csv  (--bom: for Excel)
+  sitrep run corpus/ --format html -o report.html
+  sitrep run corpus/ -o report.html                   (the same: format from the extension)
+  sitrep run corpus/ --format csv -o events.csv --documents-out documents.jsonl
+
+Formats:
+  table  one row per event (date, place, killed best (low–high), injured, sources,
+         headline) with the claims behind each figure, who claims them and in which
+         document; `!` marks figures the sources disagree on, `≠` the claims at odds
+         with the figure quoted. Then documents in no event, then skipped inputs.
+  json   the whole report: documents and events (schema/sitrep-output.schema.json).
+  jsonl  one event per line.
+  csv    one row per event: event_id, event_date, date_precision, country, location,
+         actors, fatalities_best, fatalities_low, fatalities_high,
+         fatalities_conservative, injured_best, injured_low, injured_high,
+         number_of_sources, sources, notes. UTF-8, RFC 4180 quoting, several values
+         in one cell joined with \"; \".
+  html   one self-contained page (no scripts, nothing fetched): events with their
+         source articles side by side, every claim linked to its sentence highlighted
+         in the text, conflicting figures marked, entities coloured by type.
+--documents-out writes one document record per line (JSON Lines), with any format.
 
 Inputs: directories (read recursively: .txt, .md, .json, .jsonl), files, or `-` for
 JSON Lines on standard input. A JSON record has `id` and `text`, optionally `title`,
 `date` (YYYY-MM-DD), `source` and `url`. Unreadable records are kept in the output
-with status `skipped` and the reason.";
+with status `skipped` and the reason.
+
+Exit status: 0 every input processed, 1 error, 2 bad usage, 3 finished with skipped inputs.";
 
 const TRAIN_EXAMPLES: &str = "\
 Example (the shipped default model):
@@ -64,15 +91,43 @@ Example (the shipped default model):
       --dev ../shared/data/conll2003/iob2/valid.txt --base .models/all-MiniLM-L6-v2 \\
       --out models/sitrep-ner-minilm";
 
+const CLUSTER_EXAMPLES: &str = "\
+Examples:
+  sitrep eval clusters --docs ../shared/data/ecbplus/derived/ecbplus_docs.jsonl --gold-field subtopic
+  sitrep eval clusters --docs ../shared/data/gva-news/documents.jsonl --gold-field incident_id \\
+      --labels ../shared/data/gva-news/incidents.jsonl --cache /tmp/gva-cache.json
+
+All documents are clustered together in one run. Scores are reported over all
+documents and over those whose gold event has two documents or more.";
+
 /// Output formats of `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A readable table (default on a terminal).
+    /// One row per event with the claims behind its figures (default on a terminal).
     Table,
-    /// The full report as one JSON document (default otherwise).
+    /// The whole report as one JSON document (default otherwise).
     Json,
-    /// One document record per line.
+    /// One event record per line.
     Jsonl,
+    /// One row per event, ACLED/UCDP-style columns.
+    Csv,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// The format an output file name asks for by its extension.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
 }
 
 /// Arguments of `run`.
@@ -81,12 +136,20 @@ pub struct RunArgs {
     /// Directories, files, or `-` for JSON Lines on standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
-    /// Output format [default: table on a terminal, json otherwise].
+    /// Output format [default: from the --output extension (.json, .jsonl, .csv, .html,
+    /// .txt); else table on a terminal, json otherwise].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Also write every document's record here, one JSON object per line.
+    #[arg(long, value_name = "PATH")]
+    pub documents_out: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark, so that Excel reads non-ASCII
+    /// text correctly (csv only).
+    #[arg(long)]
+    pub bom: bool,
     /// NER model folder [default: the shipped models/sitrep-ner-minilm].
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
@@ -180,6 +243,36 @@ pub enum EvalCommand {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Event clustering against gold event labels: the real pipeline over
+    /// labelled JSON Lines, scored with B³ and pairwise precision/recall/F1.
+    #[command(after_help = CLUSTER_EXAMPLES)]
+    Clusters {
+        /// JSON Lines: `id` or `doc_id`, `text` or `content`, optional `title`,
+        /// `date` or `dct` (YYYY-MM-DD), `source`, and the gold field.
+        #[arg(long, value_name = "FILE.jsonl")]
+        docs: PathBuf,
+        /// The field holding each document's gold event.
+        #[arg(long, value_name = "FIELD")]
+        gold_field: String,
+        /// Incident labels to compare event-level figures with: JSON Lines
+        /// keyed by the gold field, with `num_killed` and `num_injured`.
+        #[arg(long, value_name = "FILE.jsonl")]
+        labels: Option<PathBuf>,
+        /// Keep the per-document model outputs in this file and reuse them
+        /// on later runs (documents with the same id and text).
+        #[arg(long, value_name = "FILE.json")]
+        cache: Option<PathBuf>,
+        /// Write every candidate pair's features and gold answer (TSV), for
+        /// refitting the pair model with scripts/fit-pair-model.py.
+        #[arg(long, value_name = "FILE.tsv")]
+        dump_pairs: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Number value precision/recall/F1 on NewsQuant-format files.
     Numbers {

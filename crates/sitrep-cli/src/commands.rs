@@ -36,7 +36,40 @@ fn progress_bar(quiet: bool, len: u64, what: &str) -> ProgressBar {
     bar
 }
 
+/// Reports a usage error found after parsing, with clap's exit status (2).
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("sitrep: error: {msg}\n\nFor more information, try '--help'.");
+    ExitCode::from(2)
+}
+
+/// The output format: asked for, else implied by the output file's extension,
+/// else a table on a terminal and JSON otherwise.
+fn resolve_format(a: &RunArgs) -> Format {
+    a.format
+        .or_else(|| a.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(if a.output.is_none() && std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Json
+        })
+}
+
+fn create(path: &Path) -> Result<Box<dyn Write>> {
+    let f =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(Box::new(std::io::BufWriter::new(f)))
+}
+
 fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
+    let format = resolve_format(&a);
+    if a.bom && format != Format::Csv {
+        return Ok(usage_error("--bom applies to --format csv only"));
+    }
+    if a.documents_out.is_some() && a.documents_out == a.output {
+        return Ok(usage_error(
+            "--documents-out and --output name the same file",
+        ));
+    }
     let sources: Vec<InputSource> = a.inputs.iter().map(|s| InputSource::parse(s)).collect();
     let items = read_inputs(&sources, &InputOptions::default()).context("reading inputs")?;
     let mut builder = Pipeline::builder();
@@ -51,33 +84,32 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     let report = pipeline.analyze_with_progress(&items, &|done, _| bar.set_position(done as u64));
     bar.finish_and_clear();
 
-    let format = a
-        .format
-        .unwrap_or(if a.output.is_none() && std::io::stdout().is_terminal() {
-            Format::Table
-        } else {
-            Format::Json
-        });
     let mut out: Box<dyn Write> = match &a.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
+        Some(p) => create(p)?,
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
+    let to_terminal = a.output.is_none() && std::io::stdout().is_terminal();
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
+        Format::Json => render::json(&mut out, &report)?,
+        Format::Jsonl => render::events_jsonl(&mut out, &report)?,
+        Format::Csv => render::events_csv(&mut out, &report, render::CsvOptions { bom: a.bom })?,
+        Format::Html => render::html(&mut out, &report, &render::texts(&items))?,
+        Format::Table => {
+            let opts = if to_terminal {
+                render::TableOptions::for_terminal()
+            } else {
+                render::TableOptions::default()
+            };
+            render::table(&mut out, &report, opts)?;
         }
-        Format::Jsonl => {
-            for d in &report.documents {
-                serde_json::to_writer(&mut out, d)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Table => render::table(&mut out, &report)?,
     }
-    out.flush()?;
+    out.flush().context("writing the output")?;
+    if let Some(p) = &a.documents_out {
+        let mut docs = create(p)?;
+        render::documents_jsonl(&mut docs, &report)?;
+        docs.flush()
+            .with_context(|| format!("writing {}", p.display()))?;
+    }
     let skipped = report
         .documents
         .iter()
@@ -85,9 +117,10 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
         .count();
     if !a.quiet {
         eprintln!(
-            "sitrep: {} document(s): {} analysed, {skipped} skipped",
+            "sitrep: {} document(s): {} analysed, {skipped} skipped; {} event(s)",
             report.documents.len(),
-            report.documents.len() - skipped
+            report.documents.len() - skipped,
+            report.events.len()
         );
     }
     Ok(if skipped > 0 {
@@ -198,6 +231,23 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
                 print!("{report}");
             }
         }
+        EvalCommand::Clusters {
+            docs,
+            gold_field,
+            labels,
+            cache,
+            dump_pairs,
+            json,
+            quiet,
+        } => eval_clusters(
+            &docs,
+            &gold_field,
+            labels.as_deref(),
+            cache.as_deref(),
+            dump_pairs.as_deref(),
+            json,
+            quiet,
+        )?,
         EvalCommand::Numbers { newsquant, json } => {
             let report = sitrep_numbers::eval::newsquant(&newsquant)
                 .with_context(|| format!("evaluating on {}", newsquant.display()))?;
@@ -209,6 +259,53 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn eval_clusters(
+    docs: &Path,
+    gold_field: &str,
+    labels: Option<&Path>,
+    cache: Option<&Path>,
+    dump_pairs: Option<&Path>,
+    json: bool,
+    quiet: bool,
+) -> Result<()> {
+    use sitrep::eval::{read_labelled, read_toll_labels, score_report, AnalysisCache, Fields};
+    let labelled = read_labelled(docs, &Fields::new(gold_field))
+        .with_context(|| format!("reading {}", docs.display()))?;
+    let labels = labels
+        .map(|l| read_toll_labels(l, gold_field, "num_killed", "num_injured"))
+        .transpose()?;
+    let pipeline = Pipeline::builder().build()?;
+    let mut store = match cache {
+        Some(c) => AnalysisCache::load(c).with_context(|| format!("reading {}", c.display()))?,
+        None => AnalysisCache::default(),
+    };
+    let bar = progress_bar(quiet, labelled.items.len() as u64, "analysing");
+    let analyses = store.analyze(&pipeline, &labelled.items, &|done, _| {
+        bar.set_position(done as u64)
+    });
+    bar.finish_and_clear();
+    if let Some(c) = cache {
+        store
+            .save(c)
+            .with_context(|| format!("writing {}", c.display()))?;
+    }
+    let report = pipeline.assemble(&labelled.items, &analyses);
+    if let Some(p) = dump_pairs {
+        let mut f = std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        );
+        sitrep::eval::dump_pairs(&pipeline, &labelled, &analyses, &mut f)?;
+        f.flush()?;
+    }
+    let scores = score_report(&report, &labelled, labels.as_ref());
+    if json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print!("{scores}");
+    }
+    Ok(())
 }
 
 /// `gvdb/splits/dev.tsv` → `gvdb/derived/gvdb_casualties.tsv`.

@@ -64,3 +64,153 @@ pub fn json(out: &Output) -> serde_json::Value {
         )
     })
 }
+
+/// A fresh, empty temporary folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sitrep-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The code points of a bundled corpus document's text.
+pub fn corpus_chars(id: &str) -> Vec<char> {
+    std::fs::read_to_string(root().join("corpus").join(format!("{id}.txt")))
+        .unwrap_or_else(|e| panic!("corpus/{id}.txt: {e}"))
+        .chars()
+        .collect()
+}
+
+/// Every claim in a report (documents' and events' tolls), as JSON values.
+pub fn all_claims(report: &serde_json::Value) -> Vec<&serde_json::Value> {
+    let mut out = Vec::new();
+    for key in ["documents", "events"] {
+        for r in report[key].as_array().expect("array") {
+            for fig in ["killed", "injured"] {
+                if let Some(claims) = r["toll"][fig]["claims"].as_array() {
+                    out.extend(claims);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Checks a rendered HTML page (as written by sitrep, or as a browser's DOM)
+/// against the JSON report of the same run: one article per event, one per
+/// processed document, every claim of the report linked to a highlighted
+/// sentence that marks the claim's words (code-point offsets into the corpus
+/// texts), and entities coloured by type.
+pub fn check_html_page(page: &str, report: &serde_json::Value) {
+    use scraper::{ElementRef, Html, Selector};
+    let sel = |s: &str| Selector::parse(s).expect("selector");
+    let text = |e: ElementRef<'_>| e.text().collect::<String>();
+    let dom = Html::parse_document(page);
+
+    assert!(
+        dom.select(&sel("section#events")).next().is_some(),
+        "no events section"
+    );
+    let events = report["events"].as_array().expect("events");
+    let shown: Vec<&str> = dom
+        .select(&sel("article.event"))
+        .filter_map(|e| e.value().attr("data-event"))
+        .collect();
+    let want: Vec<&str> = events.iter().filter_map(|e| e["id"].as_str()).collect();
+    assert_eq!(shown, want, "one article per event, in order");
+
+    for d in report["documents"].as_array().expect("documents") {
+        let id = d["id"].as_str().expect("id");
+        let found = dom
+            .select(&sel("article.document"))
+            .any(|a| a.value().attr("data-document") == Some(id));
+        assert_eq!(found, d["status"] == "ok", "article for {id}");
+        if d["status"] == "skipped" {
+            let skipped = text(
+                dom.select(&sel("#skipped"))
+                    .next()
+                    .expect("skipped section"),
+            );
+            assert!(skipped.contains(id) && skipped.contains(d["reason"].as_str().unwrap()));
+        }
+    }
+
+    let links: Vec<ElementRef<'_>> = dom.select(&sel("a.claim-link")).collect();
+    let claims = all_claims(report);
+    assert_eq!(links.len(), claims.len(), "one link per claim");
+    for a in &links {
+        let href = a.value().attr("href").expect("href");
+        let id = href.strip_prefix('#').expect("in-page link");
+        let target = dom
+            .select(&sel(&format!("[id=\"{id}\"]")))
+            .next()
+            .unwrap_or_else(|| panic!("claim link {href} does not resolve"));
+        assert!(
+            target.value().classes().any(|c| c == "claim-sentence"),
+            "{href} is not a highlighted sentence"
+        );
+        let doc = a.value().attr("data-document").expect("data-document");
+        let start: usize = a.value().attr("data-start").unwrap().parse().unwrap();
+        let end: usize = a.value().attr("data-end").unwrap().parse().unwrap();
+        let words: String = corpus_chars(doc)[start..end].iter().collect();
+        assert!(
+            target
+                .select(&sel("mark.claim"))
+                .any(|m| text(m).contains(&words)),
+            "{words:?} ({doc} {start}..{end}) not marked in {href}"
+        );
+    }
+    for c in claims {
+        let key = (
+            c["document"].as_str().unwrap().to_owned(),
+            c["start"].to_string(),
+            c["end"].to_string(),
+        );
+        assert!(
+            links.iter().any(|a| {
+                let v = a.value();
+                (
+                    v.attr("data-document"),
+                    v.attr("data-start"),
+                    v.attr("data-end"),
+                ) == (
+                    Some(key.0.as_str()),
+                    Some(key.1.as_str()),
+                    Some(key.2.as_str()),
+                )
+            }),
+            "claim {key:?} has no link"
+        );
+    }
+
+    // Entities coloured by type, each with a label the JSON has for that text.
+    let mut labels: Vec<String> = Vec::new();
+    for e in dom.select(&sel(".text .ent")) {
+        let label = e.value().attr("title").expect("entity title").to_owned();
+        let class = format!("ent-{}", label.to_ascii_lowercase());
+        assert!(
+            e.value().classes().any(|c| c == class),
+            "{label} entity without {class}"
+        );
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.sort();
+    let mut want: Vec<String> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["entities"].as_array().unwrap())
+        .map(|e| e["label"].as_str().unwrap().to_owned())
+        .collect();
+    want.sort();
+    want.dedup();
+    assert_eq!(labels, want, "entity types coloured in the article texts");
+    assert_eq!(
+        dom.select(&sel("script, link, img, iframe, object, embed"))
+            .count(),
+        0,
+        "the page must not load anything"
+    );
+}

@@ -1,0 +1,164 @@
+//! One CSV row per event, with columns named as in ACLED/UCDP event data.
+
+use std::io::Write;
+
+use sitrep::{EventRecord, FigureRecord, Report};
+
+/// The header row, in order.
+pub const CSV_COLUMNS: [&str; 16] = [
+    "event_id",
+    "event_date",
+    "date_precision",
+    "country",
+    "location",
+    "actors",
+    "fatalities_best",
+    "fatalities_low",
+    "fatalities_high",
+    "fatalities_conservative",
+    "injured_best",
+    "injured_low",
+    "injured_high",
+    "number_of_sources",
+    "sources",
+    "notes",
+];
+
+/// Separator of several values in one cell.
+const JOIN: &str = "; ";
+
+/// CSV settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte-order mark, which Excel needs to read
+    /// non-ASCII text as UTF-8. Off by default.
+    pub bom: bool,
+}
+
+/// Writes the events as CSV: a header, then one row per event. Empty cells
+/// stand for unknown values; multi-valued cells are joined with `"; "`.
+pub fn events_csv(out: &mut dyn Write, report: &Report, opts: CsvOptions) -> ::csv::Result<()> {
+    if opts.bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(CSV_COLUMNS)?;
+    for e in &report.events {
+        w.write_record(row(e))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn row(e: &EventRecord) -> [String; 16] {
+    let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let fig =
+        |f: Option<&FigureRecord>, pick: fn(&FigureRecord) -> Option<u64>| num(f.and_then(pick));
+    let killed = e.toll.killed.as_ref();
+    let injured = e.toll.injured.as_ref();
+    [
+        e.id.clone(),
+        e.date.clone().unwrap_or_default(),
+        e.date_precision.clone().unwrap_or_default(),
+        e.country.clone().unwrap_or_default(),
+        e.places.join(JOIN),
+        e.actors.join(JOIN),
+        fig(killed, |f| f.best),
+        fig(killed, |f| f.low),
+        fig(killed, |f| f.high),
+        fig(killed, |f| f.conservative),
+        fig(injured, |f| f.best),
+        fig(injured, |f| f.low),
+        fig(injured, |f| f.high),
+        e.number_of_sources.to_string(),
+        e.sources.join(JOIN),
+        e.notes.join(JOIN),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+
+    fn render(report: &Report, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        events_csv(&mut out, report, CsvOptions { bom }).unwrap();
+        out
+    }
+
+    #[test]
+    fn one_row_per_event_with_acled_style_columns() {
+        let report = fixture::report();
+        let bytes = render(&report, false);
+        let mut r = ::csv::Reader::from_reader(bytes.as_slice());
+        assert_eq!(r.headers().unwrap(), CSV_COLUMNS.as_slice());
+        let rows: Vec<::csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), report.events.len());
+        let want_e1 = [
+            "E1",
+            "2031-05-12",
+            "day",
+            "Freedonia",
+            "Zürich‑Nord; Freedonia",
+            "Police; Red Cross",
+            "14",
+            "12",
+            "15",
+            "12",
+            "4",
+            "4",
+            "4",
+            "2",
+            "Agence Exemple; Daily Placeholder",
+            "killed: sources disagree (12–15); injured: one source only",
+        ];
+        assert_eq!(rows[0].iter().collect::<Vec<_>>(), want_e1);
+        // No toll, no country, no actors: empty cells, not zeros.
+        let want_e2 = [
+            "E2",
+            "2031-05-01",
+            "month",
+            "",
+            "Eastbrook",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "1",
+            "wire-c",
+            "",
+        ];
+        assert_eq!(rows[1].iter().collect::<Vec<_>>(), want_e2);
+    }
+
+    #[test]
+    fn cells_with_commas_quotes_and_newlines_are_quoted() {
+        let mut report = fixture::report();
+        report.events[0].headline = None;
+        report.events[0].notes = vec!["a \"quoted\", note\nover two lines".to_owned()];
+        let bytes = render(&report, false);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains("\"a \"\"quoted\"\", note\nover two lines\""));
+        let mut r = ::csv::Reader::from_reader(bytes.as_slice());
+        let first = r.records().next().unwrap().unwrap();
+        assert_eq!(&first[15], "a \"quoted\", note\nover two lines");
+    }
+
+    #[test]
+    fn bom_only_when_asked_and_header_only_without_events() {
+        let mut report = fixture::report();
+        report.events.clear();
+        let plain = render(&report, false);
+        assert_eq!(plain, format!("{}\r\n", CSV_COLUMNS.join(",")).into_bytes());
+        let with_bom = render(&report, true);
+        assert_eq!(&with_bom[..3], b"\xEF\xBB\xBF");
+        assert_eq!(&with_bom[3..], plain.as_slice());
+    }
+}
