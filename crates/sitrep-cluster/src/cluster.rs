@@ -460,7 +460,7 @@ pub fn average_linkage(n: usize, scored: &[(u32, u32, f32)], threshold: f32) -> 
     let roots: Vec<u32> = (0..n as u32).map(|i| find(&mut parent, i)).collect();
     // Members of each component with two items or more, and their pairs.
     let mut comp_index: HashMap<u32, usize> = HashMap::new();
-    let mut comps: Vec<(Vec<u32>, Vec<(u32, u32, f32)>)> = Vec::new();
+    let mut comps: Vec<Component> = Vec::new();
     let mut singles: Vec<Vec<u32>> = Vec::new();
     let mut sizes: HashMap<u32, usize> = HashMap::new();
     for &r in &roots {
@@ -511,6 +511,9 @@ pub fn average_linkage(n: usize, scored: &[(u32, u32, f32)], threshold: f32) -> 
     out.sort_by_key(|m| m[0]);
     out
 }
+
+/// A connected component: its members and the scored pairs inside it.
+type Component = (Vec<u32>, Vec<(u32, u32, f32)>);
 
 /// Average linkage within one connected component.
 fn linkage_within(n: usize, scored: &[(u32, u32, f32)], threshold: f32) -> Vec<Vec<u32>> {

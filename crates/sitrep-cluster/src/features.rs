@@ -223,13 +223,11 @@ fn lead_terms(text: &str, title: Option<&str>) -> Vec<(u64, f32)> {
         let mut start = 0usize;
         let bytes = s.len();
         let mut flush = |buf: &mut String, at: usize| {
-            if buf.chars().count() >= 3
-                || (buf.len() >= 2 && buf.bytes().all(|b| b.is_ascii_digit()))
-            {
-                if !STOPWORDS.contains(&buf.as_str()) {
-                    let pos_w = w / (1.0 + at as f32 / HALF_WEIGHT_AT);
-                    *counts.entry(term_hash(buf)).or_default() += pos_w;
-                }
+            let long_enough = buf.chars().count() >= 3
+                || (buf.len() >= 2 && buf.bytes().all(|b| b.is_ascii_digit()));
+            if long_enough && !STOPWORDS.contains(&buf.as_str()) {
+                let pos_w = w / (1.0 + at as f32 / HALF_WEIGHT_AT);
+                *counts.entry(term_hash(buf)).or_default() += pos_w;
             }
             buf.clear();
         };
