@@ -3,13 +3,15 @@
 
 use std::path::Path;
 
-use rust_bert::bert::{BertEmbeddings, BertModel};
+use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use sitrep_text::{windows, SubwordTokenizer};
-use tch::{nn, Device};
+use tch::{nn, Device, Kind};
 
 use crate::batch::{length_sorted_batches, pad_batch};
+use crate::encoder::{variables, FastEncoder};
 use crate::error::{Error, Result};
 use crate::folder::ModelFolder;
+use crate::precision::Precision;
 
 /// A sentence encoder (e.g. all-MiniLM-L6-v2) loaded from a local folder.
 ///
@@ -17,9 +19,15 @@ use crate::folder::ModelFolder;
 /// for all-MiniLM-L6-v2), 32 sequences a batch. A text longer than that is
 /// never cut: it is read in overlapping windows and its embedding is the mean
 /// over all its sub-words, each counted once.
+///
+/// It computes at [`Precision::recommended`] (bf16 where the CPU has native
+/// bfloat16 products, else f32) unless told otherwise with
+/// [`SentenceEncoder::with_precision`], through the same inference network as
+/// the NER model.
 pub struct SentenceEncoder {
-    model: BertModel<BertEmbeddings>,
-    _vs: nn::VarStore,
+    model: FastEncoder,
+    config: BertConfig,
+    vs: nn::VarStore,
     tokenizer: SubwordTokenizer,
     max_len: usize,
     batch_size: usize,
@@ -31,6 +39,7 @@ impl std::fmt::Debug for SentenceEncoder {
         f.debug_struct("SentenceEncoder")
             .field("max_len", &self.max_len)
             .field("dim", &self.dim)
+            .field("precision", &self.model.precision())
             .finish_non_exhaustive()
     }
 }
@@ -54,16 +63,21 @@ impl SentenceEncoder {
             )));
         }
         let vs = nn::VarStore::new(Device::Cpu);
-        let model =
+        // rust-bert's module declares the variables the weights load into.
+        let _declared =
             BertModel::<BertEmbeddings>::new_with_optional_pooler(vs.root(), &config.bert, false);
         folder.load_into(&vs, &[])?;
+        let model =
+            FastEncoder::with_prefix(&variables(&vs), &config.bert, Precision::recommended(), "")?;
+        let dim = config.bert.hidden_size as usize;
         Ok(SentenceEncoder {
             model,
-            _vs: vs,
+            config: config.bert,
+            vs,
             tokenizer,
             max_len,
             batch_size: 32,
-            dim: config.bert.hidden_size as usize,
+            dim,
         })
     }
 
@@ -72,6 +86,22 @@ impl SentenceEncoder {
     pub fn with_batch_size(mut self, n: usize) -> SentenceEncoder {
         self.batch_size = n.max(1);
         self
+    }
+
+    /// Computes at `precision` from now on (the f32 weights are kept).
+    ///
+    /// # Errors
+    ///
+    /// When the weights cannot be converted.
+    pub fn with_precision(mut self, precision: Precision) -> Result<SentenceEncoder> {
+        self.model = FastEncoder::with_prefix(&variables(&self.vs), &self.config, precision, "")?;
+        Ok(self)
+    }
+
+    /// The precision it computes at.
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        self.model.precision()
     }
 
     /// Width of the embeddings.
@@ -136,9 +166,9 @@ impl SentenceEncoder {
             let (ids, mask) = pad_batch(&seqs, i64::from(self.tokenizer.pad_id()));
             let hidden = tch::no_grad(|| {
                 self.model
-                    .forward_t(Some(&ids), Some(&mask), None, None, None, None, None, false)
-            })?
-            .hidden_state;
+                    .hidden(&ids, &mask, None)
+                    .and_then(|h| Ok(h.f_to_kind(Kind::Float)?))
+            })?;
             let width = ids.size()[1] as usize;
             let flat: Vec<f32> = Vec::try_from(hidden.contiguous().view([-1]))?;
             for (row, &j) in batch.iter().enumerate() {

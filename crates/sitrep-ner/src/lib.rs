@@ -3,10 +3,12 @@
 
 mod batch;
 mod embed;
+mod encoder;
 mod error;
 mod evaluate;
 mod folder;
 mod ner;
+mod precision;
 mod tagger;
 mod train;
 
@@ -14,7 +16,8 @@ pub use embed::{cosine, SentenceEncoder};
 pub use error::{Error, Result};
 pub use evaluate::evaluate_conll;
 pub use folder::{EncoderConfig, ModelFolder, SitrepConfig, TokenizerFile, WEIGHT_FILES};
-pub use ner::{NerModel, NerSettings, WordTag};
+pub use ner::{NerModel, NerSettings, NerTimings, WordTag};
+pub use precision::Precision;
 pub use tagger::{casing_class, CASING_CLASSES};
 pub use train::{
     reproduce_command, train, write_model_card, TrainEvent, TrainOptions, TrainSummary, TrainUnit,

@@ -1,13 +1,18 @@
 //! Named-entity recognition over whole documents of any length.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use sitrep_text::{windows, word_tokens, EntityMention, Span, SubwordTokenizer};
 use tch::{nn, Device, Kind, Tensor};
 
 use crate::batch::{length_sorted_batches, pad_batch};
+use crate::encoder::{variables, FastEncoder};
 use crate::error::{Error, Result};
 use crate::folder::{EncoderConfig, ModelFolder};
+use crate::precision::Precision;
 use crate::tagger::{casing_class, Tagger};
 use crate::tags::{decode, TagScheme};
 
@@ -25,6 +30,10 @@ pub struct NerSettings {
     pub batch_size: usize,
     /// Padded sub-words per forward pass. By default 16 × 256.
     pub max_batch_tokens: usize,
+    /// Numeric precision of the encoder. By default
+    /// [`Precision::recommended`] (bf16 where the CPU has native bfloat16
+    /// products, else f32).
+    pub precision: Precision,
 }
 
 /// The label a word received.
@@ -59,6 +68,46 @@ pub struct NerModel {
     pub(crate) settings: NerSettings,
     /// Which label may follow which (`allowed[prev][cur]`; row `n` is the start).
     pub(crate) allowed: Vec<Vec<bool>>,
+    /// The inference network at `settings.precision`; `None` runs the
+    /// training network (rust-bert, f32), as during training.
+    pub(crate) fast: Option<FastEncoder>,
+}
+
+/// Where the time of one [`NerModel::tag_words_timed`] call went, and how
+/// much the encoder computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct NerTimings {
+    /// Sub-word tokenisation, windowing and casing classes.
+    pub tokenise: Duration,
+    /// Padding batches, the forward passes and the softmax.
+    pub model: Duration,
+    /// Copying each word's distribution out and constrained Viterbi decoding.
+    pub decode: Duration,
+    /// Windows (sequences) fed to the encoder.
+    pub windows: usize,
+    /// Forward passes.
+    pub batches: usize,
+    /// Real sub-word positions fed, `[CLS]`/`[SEP]` included.
+    pub positions: usize,
+    /// Positions computed including padding (Σ batch × width).
+    pub padded_positions: usize,
+    /// Query–key pairs the attention computed (Σ batch × width²), for
+    /// counting attention FLOPs.
+    pub attention_pairs: u64,
+}
+
+impl NerTimings {
+    /// Adds another call's figures to these.
+    pub fn add(&mut self, other: &NerTimings) {
+        self.tokenise += other.tokenise;
+        self.model += other.model;
+        self.decode += other.decode;
+        self.windows += other.windows;
+        self.batches += other.batches;
+        self.positions += other.positions;
+        self.padded_positions += other.padded_positions;
+        self.attention_pairs += other.attention_pairs;
+    }
 }
 
 impl std::fmt::Debug for NerModel {
@@ -67,6 +116,13 @@ impl std::fmt::Debug for NerModel {
             .field("labels", &self.labels)
             .field("scheme", &self.scheme)
             .field("settings", &self.settings)
+            .field(
+                "encoder",
+                &self
+                    .fast
+                    .as_ref()
+                    .map_or("rust-bert f32", |f| f.precision().name()),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -114,7 +170,15 @@ impl NerModel {
             config.sitrep.casing_dim > 0,
         )?;
         folder.load_into(&vs, &[])?;
-        Ok(NerModel::from_parts(tagger, vs, tokenizer, config, max_len))
+        let mut model = NerModel::from_parts(tagger, vs, tokenizer, config, max_len);
+        let precision = Precision::recommended();
+        model.fast = Some(FastEncoder::new(
+            &variables(&model.vs),
+            &model.config.bert,
+            precision,
+        )?);
+        model.settings.precision = precision;
+        Ok(model)
     }
 
     pub(crate) fn from_parts(
@@ -132,6 +196,7 @@ impl NerModel {
             overlap: max_len / 4,
             batch_size: 16,
             max_batch_tokens: 16 * max_len,
+            precision: Precision::F32,
         };
         let allowed = transitions(&labels, scheme);
         NerModel {
@@ -143,6 +208,7 @@ impl NerModel {
             scheme,
             settings,
             allowed,
+            fast: None,
         }
     }
 
@@ -163,7 +229,8 @@ impl NerModel {
     /// # Errors
     ///
     /// When the window is shorter than 8 sub-words or longer than the model's
-    /// position table, or the overlap leaves no room.
+    /// position table, or the overlap leaves no room; or when the precision
+    /// cannot be made (a model that is being trained only runs in f32).
     pub fn set_settings(&mut self, s: NerSettings) -> Result<()> {
         let limit = self.config.bert.max_position_embeddings as usize;
         if s.max_len < 8 || s.max_len > limit || s.overlap >= s.max_len - 2 || s.batch_size == 0 {
@@ -171,6 +238,18 @@ impl NerModel {
                 "window {} (model limit {limit}), overlap {}, batch {} are not usable",
                 s.max_len, s.overlap, s.batch_size
             )));
+        }
+        if s.precision != self.settings.precision {
+            let vars = variables(&self.vs);
+            self.fast = match (s.precision, vars.is_empty()) {
+                (Precision::F32, true) => None,
+                (p, true) => {
+                    return Err(Error::Invalid(format!(
+                        "precision {p} needs a loaded model (this one is being trained)"
+                    )))
+                }
+                (p, false) => Some(FastEncoder::new(&vars, &self.config.bert, p)?),
+            };
         }
         self.settings = s;
         Ok(())
@@ -237,10 +316,24 @@ impl NerModel {
     ///
     /// When tokenisation or the model fails.
     pub fn tag_words(&self, docs: &[(&str, &[Span])]) -> Result<Vec<Vec<WordTag>>> {
+        Ok(self.tag_words_timed(docs)?.0)
+    }
+
+    /// [`tag_words`](Self::tag_words), also telling where the time went.
+    ///
+    /// # Errors
+    ///
+    /// When tokenisation or the model fails.
+    pub fn tag_words_timed(
+        &self,
+        docs: &[(&str, &[Span])],
+    ) -> Result<(Vec<Vec<WordTag>>, NerTimings)> {
         tch::no_grad(|| self.tag_words_inner(docs))
     }
 
-    fn tag_words_inner(&self, docs: &[(&str, &[Span])]) -> Result<Vec<Vec<WordTag>>> {
+    fn tag_words_inner(&self, docs: &[(&str, &[Span])]) -> Result<(Vec<Vec<WordTag>>, NerTimings)> {
+        let mut timings = NerTimings::default();
+        let started = Instant::now();
         let n_labels = self.labels.len();
         let outside = self.labels.iter().position(|l| l == "O").unwrap_or(0);
         // Per word, the label distribution from its owning window; words
@@ -257,6 +350,10 @@ impl NerModel {
             .collect();
         let jobs = self.build_jobs(docs)?;
         let lens: Vec<usize> = jobs.iter().map(|j| j.ids.len()).collect();
+        timings.tokenise = started.elapsed();
+        timings.windows = jobs.len();
+        timings.positions = lens.iter().sum();
+        let mut copy_out = Duration::ZERO;
         for batch in length_sorted_batches(
             &lens,
             self.settings.batch_size,
@@ -266,10 +363,17 @@ impl NerModel {
             let cases: Vec<&[i64]> = batch.iter().map(|&j| jobs[j].cases.as_slice()).collect();
             let (ids, mask) = pad_batch(&seqs, i64::from(self.tokenizer.pad_id()));
             let (cases, _) = pad_batch(&cases, 0);
-            let logits = self.tagger.forward(&ids, &mask, &cases, false)?;
-            let probs = logits.to_kind(Kind::Float).softmax(-1, Kind::Float);
+            let logits = match &self.fast {
+                Some(fast) => fast.forward(&ids, &mask, &cases)?,
+                None => self.tagger.forward(&ids, &mask, &cases, false)?,
+            };
+            let probs = logits.f_softmax(-1, Kind::Float)?;
             let width = ids.size()[1] as usize;
-            let probs: Vec<f32> = Vec::try_from(probs.contiguous().view([-1]))?;
+            timings.batches += 1;
+            timings.padded_positions += batch.len() * width;
+            timings.attention_pairs += (batch.len() * width * width) as u64;
+            let probs: Vec<f32> = Vec::try_from(probs.f_contiguous()?.f_view([-1])?)?;
+            let copy_started = Instant::now();
             for (row, &j) in batch.iter().enumerate() {
                 let job = &jobs[j];
                 for &(pos, word) in &job.targets {
@@ -278,11 +382,19 @@ impl NerModel {
                         .copy_from_slice(&probs[k..k + n_labels]);
                 }
             }
+            copy_out += copy_started.elapsed();
         }
-        Ok(dists
-            .iter()
-            .map(|d| decode_words(d, n_labels, &self.allowed))
-            .collect())
+        let decode_started = Instant::now();
+        timings.model = decode_started
+            .duration_since(started)
+            .saturating_sub(timings.tokenise + copy_out);
+        let allowed = &self.allowed;
+        let tags = dists
+            .par_iter()
+            .map(|d| decode_words(d, n_labels, allowed))
+            .collect();
+        timings.decode = decode_started.elapsed() + copy_out;
+        Ok((tags, timings))
     }
 
     fn build_jobs(&self, docs: &[(&str, &[Span])]) -> Result<Vec<Job>> {
@@ -309,6 +421,9 @@ pub(crate) struct Job {
 
 /// Splits documents into windows of at most `max_len` sub-words (specials
 /// included). `gold`, when given, holds one label id per word per document.
+/// Documents are tokenised in parallel on rayon's pool (the model is not
+/// running meanwhile, so this does not compete with libtorch's threads); the
+/// jobs come out in document order.
 pub(crate) fn build_jobs(
     tokenizer: &SubwordTokenizer,
     max_len: usize,
@@ -316,68 +431,87 @@ pub(crate) fn build_jobs(
     docs: &[(&str, &[Span])],
     gold: Option<&[Vec<i64>]>,
 ) -> Result<Vec<Job>> {
+    let per_doc: Vec<Vec<Job>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(d, (text, words))| {
+            let gold = gold.map(|g| g.get(d).map_or(&[][..], Vec::as_slice));
+            doc_jobs(tokenizer, max_len, overlap, d, text, words, gold)
+        })
+        .collect::<Result<_>>()?;
+    Ok(per_doc.into_iter().flatten().collect())
+}
+
+/// The windows of document number `d` (see [`build_jobs`]); `gold` holds its
+/// label id per word.
+fn doc_jobs(
+    tokenizer: &SubwordTokenizer,
+    max_len: usize,
+    overlap: usize,
+    d: usize,
+    text: &str,
+    words: &[Span],
+    gold: Option<&[i64]>,
+) -> Result<Vec<Job>> {
     let cls = i64::from(tokenizer.cls_id());
     let sep = i64::from(tokenizer.sep_id());
     let content = max_len.saturating_sub(2).max(1);
     let mut jobs = Vec::new();
-    for (d, (text, words)) in docs.iter().enumerate() {
-        let enc = tokenizer.encode_words(text, words)?;
-        let word_case: Vec<i64> = words
+    let enc = tokenizer.encode_words(text, words)?;
+    let word_case: Vec<i64> = words
+        .iter()
+        .map(|w| casing_class(w.slice(text).unwrap_or("")))
+        .collect();
+    let mut is_first = vec![false; enc.len()];
+    let mut seen = vec![false; words.len()];
+    for (i, w) in enc.word_ids.iter().enumerate() {
+        if let Some(w) = w.map(|w| w as usize).filter(|&w| w < words.len()) {
+            if !seen[w] {
+                seen[w] = true;
+                is_first[i] = true;
+            }
+        }
+    }
+    for w in windows(enc.len(), content, overlap.min(content.saturating_sub(1)))? {
+        let n = w.end - w.start + 2;
+        let mut ids = Vec::with_capacity(n);
+        let mut cases = Vec::with_capacity(n);
+        let mut gold_row = Vec::new();
+        ids.push(cls);
+        cases.push(0);
+        for i in w.start..w.end {
+            ids.push(i64::from(enc.ids[i]));
+            cases.push(
+                enc.word_ids[i].map_or(0, |wd| word_case.get(wd as usize).copied().unwrap_or(0)),
+            );
+        }
+        ids.push(sep);
+        cases.push(0);
+        let mut targets = Vec::new();
+        for (i, (&first, word)) in is_first
             .iter()
-            .map(|w| casing_class(w.slice(text).unwrap_or("")))
-            .collect();
-        let mut is_first = vec![false; enc.len()];
-        let mut seen = vec![false; words.len()];
-        for (i, w) in enc.word_ids.iter().enumerate() {
-            if let Some(w) = w.map(|w| w as usize).filter(|&w| w < words.len()) {
-                if !seen[w] {
-                    seen[w] = true;
-                    is_first[i] = true;
-                }
+            .zip(&enc.word_ids)
+            .enumerate()
+            .take(w.owned_end)
+            .skip(w.owned_start)
+        {
+            if let (true, Some(wd)) = (first, word) {
+                targets.push((1 + i - w.start, *wd as usize));
             }
         }
-        for w in windows(enc.len(), content, overlap.min(content.saturating_sub(1)))? {
-            let n = w.end - w.start + 2;
-            let mut ids = Vec::with_capacity(n);
-            let mut cases = Vec::with_capacity(n);
-            let mut gold_row = Vec::new();
-            ids.push(cls);
-            cases.push(0);
-            for i in w.start..w.end {
-                ids.push(i64::from(enc.ids[i]));
-                cases.push(
-                    enc.word_ids[i]
-                        .map_or(0, |wd| word_case.get(wd as usize).copied().unwrap_or(0)),
-                );
+        if let Some(gold) = gold {
+            gold_row = vec![-100i64; n];
+            for &(pos, wd) in &targets {
+                gold_row[pos] = gold.get(wd).copied().unwrap_or(-100);
             }
-            ids.push(sep);
-            cases.push(0);
-            let mut targets = Vec::new();
-            for (i, (&first, word)) in is_first
-                .iter()
-                .zip(&enc.word_ids)
-                .enumerate()
-                .take(w.owned_end)
-                .skip(w.owned_start)
-            {
-                if let (true, Some(wd)) = (first, word) {
-                    targets.push((1 + i - w.start, *wd as usize));
-                }
-            }
-            if let Some(gold) = gold {
-                gold_row = vec![-100i64; n];
-                for &(pos, wd) in &targets {
-                    gold_row[pos] = gold[d].get(wd).copied().unwrap_or(-100);
-                }
-            }
-            jobs.push(Job {
-                doc: d,
-                ids,
-                cases,
-                targets,
-                gold: gold_row,
-            });
         }
+        jobs.push(Job {
+            doc: d,
+            ids,
+            cases,
+            targets,
+            gold: gold_row,
+        });
     }
     Ok(jobs)
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use sitrep_ner::{cosine, SentenceEncoder};
+use sitrep_ner::{cosine, Precision, SentenceEncoder};
 
 fn minilm_dir() -> PathBuf {
     let dir = PathBuf::from(concat!(
@@ -30,17 +30,31 @@ fn mean_pooled_embeddings_match_python_reference() {
     let fixture: Fixture =
         serde_json::from_str(include_str!("data/minilm_reference.json")).expect("fixture parses");
     assert_eq!(fixture.sentences.len(), 5);
-    let encoder = SentenceEncoder::load(&minilm_dir()).expect("model loads");
     let texts: Vec<&str> = fixture.sentences.iter().map(String::as_str).collect();
-    let got = encoder.embed(&texts).expect("embeds");
-    for (i, (g, want)) in got.iter().zip(&fixture.embeddings).enumerate() {
-        let c = cosine(g, want);
-        eprintln!("sentence {i}: cosine {c:.6}");
-        assert!(c >= 0.9999, "sentence {i}: cosine {c} < 0.9999");
+    // f32 reproduces Python; bf16 and int8 round, within these bounds
+    // (measured: bf16 ≥ 0.99994, int8 ≥ 0.9936). int8 quantises activations
+    // with one scale per batch, so its result also depends on the batch.
+    for (precision, bound, batch_bound) in [
+        (Precision::F32, 0.9999, 0.99999),
+        (Precision::Bf16, 0.9995, 0.99999),
+        (Precision::Int8, 0.99, 0.99),
+    ] {
+        let encoder = SentenceEncoder::load(&minilm_dir())
+            .and_then(|e| e.with_precision(precision))
+            .expect("model loads");
+        assert_eq!(encoder.precision(), precision);
+        let got = encoder.embed(&texts).expect("embeds");
+        for (i, (g, want)) in got.iter().zip(&fixture.embeddings).enumerate() {
+            let c = cosine(g, want);
+            eprintln!("{precision} sentence {i}: cosine {c:.6}");
+            assert!(c >= bound, "{precision} sentence {i}: cosine {c} < {bound}");
+        }
+        // Batch composition must not change results (padding is masked out).
+        let alone = encoder.embed(&texts[2..3]).expect("embeds");
+        let c = cosine(&alone[0], &got[2]);
+        eprintln!("{precision} alone vs in a batch: cosine {c:.7}");
+        assert!(c > batch_bound, "{precision}: {c}");
     }
-    // Batch composition must not change results (padding is masked out).
-    let alone = encoder.embed(&texts[2..3]).expect("embeds");
-    assert!(cosine(&alone[0], &got[2]) > 0.99999);
 }
 
 #[test]
