@@ -1,9 +1,10 @@
-//! Throughput of the text stages: sentence splitting, word tokens, sub-words.
+//! Throughput of the text stages: sentence splitting, word tokens, sub-words,
+//! and the whole tokenising stage of NER (words, sub-words, windows).
 
 mod common;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use sitrep_text::{split_sentences, word_tokens, SubwordTokenizer};
+use sitrep_text::{split_sentences, windows, word_tokens, SubwordTokenizer};
 
 fn text_stages(c: &mut Criterion) {
     let tok = SubwordTokenizer::from_file(
@@ -30,6 +31,21 @@ fn text_stages(c: &mut Criterion) {
             &text,
             |b, t| b.iter(|| tok.encode_words(t, &words).expect("encodes")),
         );
+        // The same through the whole `tokenizers` pipeline (no ASCII fast path).
+        g.bench_with_input(
+            BenchmarkId::new("encode_words_pipeline", text.len()),
+            &text,
+            |b, t| b.iter(|| tok.encode_words_pipeline(t, &words).expect("encodes")),
+        );
+        // What NER does before the model: words, sub-words, 256-sub-word
+        // windows overlapping by 64.
+        g.bench_with_input(BenchmarkId::new("tokenise", text.len()), &text, |b, t| {
+            b.iter(|| {
+                let words = word_tokens(t);
+                let enc = tok.encode_words(t, &words).expect("encodes");
+                windows(enc.len(), 254, 64).expect("windows").len()
+            })
+        });
     }
     g.finish();
 }

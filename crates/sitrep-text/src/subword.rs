@@ -3,21 +3,154 @@
 use std::path::Path;
 
 use tokenizers::models::wordpiece::WordPiece;
+use tokenizers::models::ModelWrapper;
 use tokenizers::normalizers::bert::BertNormalizer;
+use tokenizers::normalizers::NormalizerWrapper;
 use tokenizers::pre_tokenizers::bert::BertPreTokenizer;
-use tokenizers::Tokenizer;
+use tokenizers::pre_tokenizers::PreTokenizerWrapper;
+use tokenizers::{Model, Tokenizer};
 
 use crate::error::{Error, Result};
 use crate::Span;
 
 /// A WordPiece/BPE tokenizer for one model, with truncation and padding turned
 /// off (sitrep windows and pads itself, so nothing is ever cut silently).
+///
+/// When the tokenizer is the standard BERT pipeline (`BertNormalizer`,
+/// `BertPreTokenizer`, `WordPiece`), [`SubwordTokenizer::encode_words`] takes a
+/// fast path for plain ASCII words: what the normalizer and pre-tokenizer do to
+/// such a word (lower-casing, a piece per punctuation mark) is done in place,
+/// and only the `WordPiece` model of the `tokenizers` crate is called. Any
+/// other word goes through the whole `tokenizers` pipeline. Both paths give the
+/// same sub-words; the tests check it word by word.
 #[derive(Clone)]
 pub struct SubwordTokenizer {
     inner: Tokenizer,
     cls_id: u32,
     sep_id: u32,
     pad_id: u32,
+    ascii: Option<AsciiBert>,
+}
+
+/// What the fast ASCII path needs to know about a standard BERT tokenizer.
+#[derive(Clone, Debug)]
+struct AsciiBert {
+    lowercase: bool,
+    /// Contents of the added tokens (`[CLS]`, …): a word containing one goes
+    /// through the whole pipeline, which matches added tokens before anything.
+    added: Vec<String>,
+    /// First bytes of the added tokens, both cases: a word without any of
+    /// them cannot contain one.
+    added_first: [bool; 128],
+}
+
+impl AsciiBert {
+    /// The fast path's settings when `inner` is the standard BERT pipeline.
+    fn detect(inner: &Tokenizer) -> Option<AsciiBert> {
+        let lowercase = match inner.get_normalizer() {
+            Some(NormalizerWrapper::BertNormalizer(n)) => n.lowercase,
+            _ => return None,
+        };
+        if !matches!(
+            inner.get_pre_tokenizer(),
+            Some(PreTokenizerWrapper::BertPreTokenizer(_))
+        ) || !matches!(inner.get_model(), ModelWrapper::WordPiece(_))
+        {
+            return None;
+        }
+        let added = inner
+            .get_added_tokens_decoder()
+            .values()
+            .map(|t| t.content.clone())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<String>>();
+        let mut added_first = [false; 128];
+        for t in &added {
+            let b = t.as_bytes()[0];
+            if b.is_ascii() {
+                added_first[usize::from(b.to_ascii_lowercase())] = true;
+                added_first[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        Some(AsciiBert {
+            lowercase,
+            added,
+            added_first,
+        })
+    }
+
+    /// Whether `word` can take the fast path: printable ASCII without spaces
+    /// and without an added token in it.
+    fn takes(&self, word: &str) -> bool {
+        let mut maybe_added = false;
+        for b in word.bytes() {
+            if !b.is_ascii_graphic() {
+                return false;
+            }
+            maybe_added |= self.added_first[usize::from(b)];
+        }
+        if !maybe_added {
+            return true;
+        }
+        let lower = word.to_ascii_lowercase();
+        !self
+            .added
+            .iter()
+            .any(|t| word.contains(t.as_str()) || lower.contains(t.as_str()))
+    }
+
+    /// Sub-words of an ASCII word at byte `base` of the text, as the BERT
+    /// normalizer, pre-tokenizer and `model` would give them: lower-cased if
+    /// the normalizer lower-cases, split into runs of letters and digits and
+    /// single punctuation marks, each run cut into word pieces.
+    fn encode_word(
+        &self,
+        model: &WordPiece,
+        word: &str,
+        base: usize,
+        word_id: u32,
+        buf: &mut String,
+        out: &mut Encoded,
+    ) -> Result<()> {
+        buf.clear();
+        buf.push_str(word);
+        if self.lowercase {
+            buf.make_ascii_lowercase();
+        }
+        let piece = |start: usize, end: usize, out: &mut Encoded| -> Result<()> {
+            if start == end {
+                return Ok(());
+            }
+            // WordPiece tries the whole piece first; most words are in the
+            // vocabulary whole, so look them up without its allocations.
+            if end - start <= model.max_input_chars_per_word {
+                if let Some(id) = model.token_to_id(&buf[start..end]) {
+                    out.ids.push(id);
+                    out.offsets.push(Span::new(base + start, base + end));
+                    out.word_ids.push(Some(word_id));
+                    return Ok(());
+                }
+            }
+            for t in model.tokenize(&buf[start..end]).map_err(Error::Encode)? {
+                out.ids.push(t.id);
+                out.offsets.push(Span::new(
+                    base + start + t.offsets.0,
+                    base + start + t.offsets.1,
+                ));
+                out.word_ids.push(Some(word_id));
+            }
+            Ok(())
+        };
+        let mut start = 0;
+        for (i, b) in word.bytes().enumerate() {
+            if b.is_ascii_punctuation() {
+                piece(start, i, out)?;
+                piece(i, i + 1, out)?;
+                start = i + 1;
+            }
+        }
+        piece(start, word.len(), out)
+    }
 }
 
 impl std::fmt::Debug for SubwordTokenizer {
@@ -114,11 +247,13 @@ impl SubwordTokenizer {
         let cls_id = id(&["[CLS]", "<s>"]).ok_or_else(|| missing("[CLS]"))?;
         let sep_id = id(&["[SEP]", "</s>"]).ok_or_else(|| missing("[SEP]"))?;
         let pad_id = id(&["[PAD]", "<pad>"]).unwrap_or(0);
+        let ascii = AsciiBert::detect(&inner);
         Ok(SubwordTokenizer {
             inner,
             cls_id,
             sep_id,
             pad_id,
+            ascii,
         })
     }
 
@@ -174,6 +309,70 @@ impl SubwordTokenizer {
     ///
     /// When the tokenizer fails, or a span does not slice `text`.
     pub fn encode_words(&self, text: &str, words: &[Span]) -> Result<Encoded> {
+        match (&self.ascii, self.inner.get_model()) {
+            (Some(ascii), ModelWrapper::WordPiece(model)) => {
+                self.encode_words_fast(ascii, model, text, words)
+            }
+            _ => self.encode_words_pipeline(text, words),
+        }
+    }
+
+    /// [`SubwordTokenizer::encode_words`] with the fast path for ASCII words;
+    /// runs of other words go through the whole pipeline together.
+    fn encode_words_fast(
+        &self,
+        ascii: &AsciiBert,
+        model: &WordPiece,
+        text: &str,
+        words: &[Span],
+    ) -> Result<Encoded> {
+        let mut out = Encoded {
+            ids: Vec::with_capacity(words.len() * 5 / 4),
+            offsets: Vec::with_capacity(words.len() * 5 / 4),
+            word_ids: Vec::with_capacity(words.len() * 5 / 4),
+        };
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let word = slice_word(text, words[i])?;
+            if ascii.takes(word) {
+                let id = u32::try_from(i)
+                    .map_err(|_| Error::Encode("more than 2^32 words in one text".into()))?;
+                ascii.encode_word(model, word, words[i].start, id, &mut buf, &mut out)?;
+                i += 1;
+                continue;
+            }
+            // A run of words for the whole pipeline.
+            let mut j = i + 1;
+            while j < words.len() && !ascii.takes(slice_word(text, words[j])?) {
+                j += 1;
+            }
+            let run = self.encode_words_pipeline(text, &words[i..j])?;
+            out.ids.extend_from_slice(&run.ids);
+            out.offsets.extend_from_slice(&run.offsets);
+            for w in run.word_ids {
+                out.word_ids.push(match w {
+                    Some(w) => {
+                        Some(u32::try_from(i + w as usize).map_err(|_| {
+                            Error::Encode("more than 2^32 words in one text".into())
+                        })?)
+                    }
+                    None => None,
+                });
+            }
+            i = j;
+        }
+        Ok(out)
+    }
+
+    /// [`SubwordTokenizer::encode_words`] always through the whole
+    /// `tokenizers` pipeline, without the fast path for ASCII words: slower,
+    /// and the reference the fast path is tested against.
+    ///
+    /// # Errors
+    ///
+    /// When the tokenizer fails, or a span does not slice `text`.
+    pub fn encode_words_pipeline(&self, text: &str, words: &[Span]) -> Result<Encoded> {
         let mut pieces: Vec<&str> = Vec::with_capacity(words.len());
         for w in words {
             let piece = w.slice(text).ok_or_else(|| {
@@ -205,6 +404,13 @@ impl SubwordTokenizer {
         }
         Ok(out)
     }
+}
+
+/// The text of a word span, or an error when it does not slice `text`.
+fn slice_word(text: &str, w: Span) -> Result<&str> {
+    w.slice(text).ok_or_else(|| {
+        Error::Encode(format!("word span {}..{} does not slice the text", w.start, w.end).into())
+    })
 }
 
 /// Makes a span `[s, e)` valid for `text`: clamped to bounds and moved onto

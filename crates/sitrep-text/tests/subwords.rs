@@ -151,3 +151,84 @@ mod prop {
         }
     }
 }
+
+/// `encode_words` (fast path for ASCII words) equals the whole `tokenizers`
+/// pipeline on `text`, sub-word by sub-word.
+fn assert_fast_path_matches(tok: &SubwordTokenizer, text: &str) {
+    let words = word_tokens(text);
+    let fast = tok.encode_words(text, &words).unwrap();
+    let full = tok.encode_words_pipeline(text, &words).unwrap();
+    if fast != full {
+        let at = (0..fast.len().max(full.len()))
+            .find(|&i| {
+                fast.ids.get(i) != full.ids.get(i)
+                    || fast.offsets.get(i) != full.offsets.get(i)
+                    || fast.word_ids.get(i) != full.word_ids.get(i)
+            })
+            .unwrap_or(0);
+        let word = fast
+            .word_ids
+            .get(at)
+            .or(full.word_ids.get(at))
+            .copied()
+            .flatten()
+            .and_then(|w| words.get(w as usize))
+            .and_then(|w| w.slice(text));
+        panic!("fast path differs at sub-word {at} (word {word:?}) in {text:?}");
+    }
+}
+
+#[test]
+fn the_ascii_fast_path_equals_the_whole_pipeline() {
+    let tok = tokenizer();
+    let rows = [
+        "U.S.-led forces (CENTCOM) killed 7; Iraq's JOC said 9. E-mail: ops@centcom.mil!",
+        "[CLS] a [SEP]x [MASK]ed [unk] [PAD] CLS] [CL",
+        "Supercalifragilisticexpialidociousnessesqwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm word",
+        "tab\there\u{7}bell\u{0}nul ~`^|\\{}<>= $1,000.50 #hashtag 3rd 1990s",
+        "Zürich, São Paulo and Qader’s — mixed: ASCII then ÀÉÎ then ascii again; 中文 text",
+        "",
+    ];
+    for text in rows {
+        assert_fast_path_matches(&tok, text);
+    }
+    for text in corpus() {
+        assert_fast_path_matches(&tok, &text);
+    }
+}
+
+#[test]
+fn the_fast_path_equals_the_whole_pipeline_on_the_dev_data() {
+    let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
+    let files = [
+        data.join("conll2003/iob2/valid.txt"),
+        data.join("gva-news/documents.jsonl"),
+    ];
+    let tok = tokenizer();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!(
+                "skipping {}: not found (the shared data sits beside the checkout)",
+                path.display()
+            );
+            continue;
+        };
+        // Whole files are big; lines are texts enough for word-level checks.
+        let mut lines = 0;
+        for line in text.lines() {
+            assert_fast_path_matches(&tok, line);
+            lines += 1;
+        }
+        eprintln!("{}: {lines} lines agree", path.display());
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_fast_path_equals_the_whole_pipeline_on_random_text(
+        text in "[a-zA-Z0-9 .,;:'\"()\\[\\]{}<>!?@#$%^&*_+=|~`/\\\\\\-\t\n\u{7}\u{0}éü’—中]{0,80}"
+    ) {
+        let tok = tokenizer();
+        assert_fast_path_matches(&tok, &text);
+    }
+}
