@@ -1,0 +1,481 @@
+//! `sitrep-bench`: the Rust side of `scripts/bench.sh` (see BENCHMARKS.md).
+//!
+//! - `ner`: sitrep's NER on a JSON Lines file the way the library is used
+//!   (read the inputs, split words, tag in chunks of documents, decode
+//!   entities), with throughput, peak RSS, a time profile and the encoder's
+//!   FLOP count;
+//! - `matmul`: libtorch's matrix-product speed on the encoder's shapes, f32,
+//!   bf16 and FBGEMM int8, the peak the encoder is measured against;
+//! - `conll`: entity-level F1 on a CoNLL file at a chosen precision;
+//! - `pipeline`: the whole of `sitrep run` as a library call (read, sentences,
+//!   NER, numbers, casualties, lead embeddings, events, the JSON report), with
+//!   the time of each part.
+//!
+//! Each prints one JSON object on standard output.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::{json, Value};
+use sitrep_ner::{EncoderConfig, ModelFolder, NerModel, NerTimings, Precision};
+use sitrep_text::{read_inputs, word_tokens, InputItem, InputOptions, InputSource, Span};
+use tch::{Device, Kind, Scalar, Tensor};
+
+type Error = Box<dyn std::error::Error>;
+
+#[derive(Debug, Parser)]
+#[command(name = "sitrep-bench", about = "Benchmarks behind BENCHMARKS.md")]
+struct Cli {
+    /// libtorch intra-op threads.
+    #[arg(long, default_value_t = 2, global = true)]
+    threads: usize,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// NER over JSON Lines documents (`id`, `text`).
+    Ner {
+        /// The documents.
+        #[arg(long)]
+        input: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+        /// Documents per NER call (sitrep's pipeline uses 32).
+        #[arg(long, default_value_t = 32)]
+        chunk: usize,
+    },
+    /// Matrix-product speed on the encoder's shapes.
+    Matmul {
+        /// Model folder whose config gives the shapes [default: models/sitrep-ner-minilm].
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Rows (sequences × length) per product.
+        #[arg(long, default_value_t = 16)]
+        batch: i64,
+        /// Sequence length.
+        #[arg(long, default_value_t = 256)]
+        length: i64,
+        /// Seconds to time each shape.
+        #[arg(long, default_value_t = 1.0)]
+        seconds: f64,
+    },
+    /// The whole pipeline (`sitrep run`, JSON report) over JSON Lines documents.
+    Pipeline {
+        /// The documents.
+        #[arg(long)]
+        input: PathBuf,
+        /// Without lead embeddings (to see what they cost).
+        #[arg(long)]
+        no_embeddings: bool,
+    },
+    /// Entity-level scores on a CoNLL file.
+    Conll {
+        /// The CoNLL file.
+        #[arg(long)]
+        conll: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+/// The NER model and its settings; unset ones keep the model's defaults.
+#[derive(Debug, Args)]
+struct ModelArgs {
+    /// Model folder [default: models/sitrep-ner-minilm].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// f32, bf16 or int8 [default: the model's recommended precision].
+    #[arg(long)]
+    precision: Option<Precision>,
+    /// Windows per forward pass.
+    #[arg(long)]
+    batch_size: Option<usize>,
+    /// Padded sub-words per forward pass.
+    #[arg(long)]
+    max_batch_tokens: Option<usize>,
+    /// Sub-words shared by consecutive windows.
+    #[arg(long)]
+    overlap: Option<usize>,
+}
+
+impl ModelArgs {
+    fn dir(&self) -> PathBuf {
+        self.model.clone().unwrap_or_else(default_model)
+    }
+
+    fn load(&self) -> Result<NerModel, Error> {
+        let mut m = NerModel::load(&self.dir())?;
+        let mut s = m.settings();
+        s.precision = self.precision.unwrap_or(s.precision);
+        s.batch_size = self.batch_size.unwrap_or(s.batch_size);
+        s.max_batch_tokens = self.max_batch_tokens.unwrap_or(s.max_batch_tokens);
+        s.overlap = self.overlap.unwrap_or(s.overlap);
+        m.set_settings(s)?;
+        Ok(m)
+    }
+}
+
+fn default_model() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../models/sitrep-ner-minilm"
+    ))
+}
+
+/// Peak resident set size of this process, MiB.
+fn peak_rss_mib() -> f64 {
+    // SAFETY: getrusage writes into the zeroed struct we own.
+    unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut u) == 0 {
+            return u.ru_maxrss as f64 / 1024.0;
+        }
+    }
+    f64::NAN
+}
+
+/// What the `sitrep` binary does at start-up (see crates/sitrep-cli/src/main.rs).
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator tunables; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 512 << 20);
+    }
+}
+
+/// Encoder FLOPs: per position (the linear layers and classifier) and per
+/// query–key pair (attention scores and weighted sum, all layers).
+fn flops_model(config: &EncoderConfig) -> (f64, f64) {
+    let b = &config.bert;
+    let (h, i, l) = (
+        b.hidden_size as f64,
+        b.intermediate_size as f64,
+        b.num_hidden_layers as f64,
+    );
+    let labels = config.labels.len() as f64;
+    let per_position = l * 2.0 * (4.0 * h * h + 2.0 * h * i) + 2.0 * h * labels;
+    let per_pair = l * 4.0 * h;
+    (per_position, per_pair)
+}
+
+fn ner(input: PathBuf, args: &ModelArgs, chunk: usize) -> Result<Value, Error> {
+    let config = ModelFolder::open(&args.dir())?.config()?;
+    let load_started = Instant::now();
+    let m = args.load()?;
+    // Warm-up on a short invented text, as on the Python side.
+    m.recognize(&["Mara Velasquez arrived in Port Halden on Monday."])?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
+
+    let started = Instant::now();
+    let items = read_inputs(&[InputSource::Path(input)], &InputOptions::default())?;
+    let read = started.elapsed();
+    let docs: Vec<&sitrep_text::Document> = items
+        .iter()
+        .filter_map(|i| match i {
+            InputItem::Document(d) => Some(d),
+            InputItem::Skipped(_) => None,
+        })
+        .collect();
+    let mut timings = NerTimings::default();
+    let mut words_time = Duration::ZERO;
+    let mut entities_time = Duration::ZERO;
+    let mut entities = 0usize;
+    let mut words_total = 0usize;
+    for group in docs.chunks(chunk.max(1)) {
+        let t = Instant::now();
+        let words: Vec<Vec<Span>> = group.iter().map(|d| word_tokens(&d.text)).collect();
+        words_time += t.elapsed();
+        words_total += words.iter().map(Vec::len).sum::<usize>();
+        let pairs: Vec<(&str, &[Span])> = group
+            .iter()
+            .zip(&words)
+            .map(|(d, w)| (d.text.as_str(), w.as_slice()))
+            .collect();
+        let (tags, t_ner) = m.tag_words_timed(&pairs)?;
+        timings.add(&t_ner);
+        let t = Instant::now();
+        for ((text, w), tags) in pairs.iter().zip(&tags) {
+            entities += m.entities(text, w, tags).len();
+        }
+        entities_time += t.elapsed();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let (per_position, per_pair) = flops_model(&config);
+    let flops =
+        per_position * timings.padded_positions as f64 + per_pair * timings.attention_pairs as f64;
+    let s = m.settings();
+    Ok(json!({
+        "config": format!("precision={} batch_size={} max_batch_tokens={} overlap={} chunk={chunk}",
+            s.precision, s.batch_size, s.max_batch_tokens, s.overlap),
+        "precision": s.precision.name(),
+        "documents": docs.len(),
+        "skipped": items.len() - docs.len(),
+        "words": words_total,
+        "seconds": seconds,
+        "load_seconds": load_seconds,
+        "peak_rss_mib": peak_rss_mib(),
+        "entities": entities,
+        "threads": tch::get_num_threads(),
+        "profile_seconds": {
+            "read_inputs": read.as_secs_f64(),
+            "word_tokens": words_time.as_secs_f64(),
+            "subwords_windows": timings.tokenise.as_secs_f64(),
+            "model": timings.model.as_secs_f64(),
+            "copy_and_viterbi": timings.decode.as_secs_f64(),
+            "entities": entities_time.as_secs_f64(),
+        },
+        "windows": timings.windows,
+        "batches": timings.batches,
+        "positions": timings.positions,
+        "padded_positions": timings.padded_positions,
+        "encoder_gflop": flops / 1e9,
+        "encoder_gflops_model_time": flops / 1e9 / timings.model.as_secs_f64(),
+        "encoder_gflops_end_to_end": flops / 1e9 / seconds,
+    }))
+}
+
+/// Mean seconds per call of `f`, timed for about `budget` seconds after a
+/// warm-up; the best of three such rounds.
+fn time_it(budget: f64, mut f: impl FnMut() -> Result<(), Error>) -> Result<f64, Error> {
+    f()?;
+    f()?;
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut n = 0u32;
+        while started.elapsed().as_secs_f64() < budget / 3.0 || n == 0 {
+            f()?;
+            n += 1;
+        }
+        best = best.min(started.elapsed().as_secs_f64() / f64::from(n));
+    }
+    Ok(best)
+}
+
+fn matmul(model: Option<PathBuf>, batch: i64, length: i64, seconds: f64) -> Result<Value, Error> {
+    let config = ModelFolder::open(&model.unwrap_or_else(default_model))?.config()?;
+    let (h, i, heads) = (
+        config.bert.hidden_size,
+        config.bert.intermediate_size,
+        config.bert.num_attention_heads,
+    );
+    let d = h / heads;
+    let m = batch * length;
+    let cpu = |k: Kind| (k, Device::Cpu);
+    let mut rows = Vec::new();
+    let mut peak = serde_json::Map::new();
+    let linears = [
+        ("qkv", h, 3 * h),
+        ("attention_out", h, h),
+        ("ffn_up", h, i),
+        ("ffn_down", i, h),
+    ];
+    for (kind, name) in [(Kind::Float, "f32"), (Kind::BFloat16, "bf16")] {
+        let mut best: f64 = 0.0;
+        for (what, k, n) in linears {
+            let x = Tensor::f_randn([m, k], cpu(kind))?;
+            let w = Tensor::f_randn([n, k], cpu(kind))?.f_mul_scalar(0.05)?;
+            let b = Tensor::f_zeros([n], cpu(kind))?;
+            let s = time_it(seconds, || {
+                let _ = x.f_linear(&w, Some(&b))?;
+                Ok(())
+            })?;
+            let gflops = 2.0 * (m * k * n) as f64 / s / 1e9;
+            best = best.max(gflops);
+            rows.push(json!({"op": what, "precision": name, "shape": format!("[{m},{k}]x[{k},{n}]"), "gflops": gflops}));
+        }
+        peak.insert(name.to_owned(), json!(best));
+        let bh = batch * heads;
+        let q = Tensor::f_randn([bh, length, d], cpu(kind))?;
+        let kt = Tensor::f_randn([bh, d, length], cpu(kind))?;
+        let p = Tensor::f_randn([bh, length, length], cpu(kind))?;
+        let v = Tensor::f_randn([bh, length, d], cpu(kind))?;
+        let pair_flops = 2.0 * (bh * length * length * d) as f64;
+        let s = time_it(seconds, || {
+            let _ = q.f_bmm(&kt)?;
+            Ok(())
+        })?;
+        rows.push(json!({"op": "attention_scores_bmm", "precision": name,
+            "shape": format!("[{bh},{length},{d}]x[{bh},{d},{length}]"), "gflops": pair_flops / s / 1e9}));
+        let s = time_it(seconds, || {
+            let _ = p.f_bmm(&v)?;
+            Ok(())
+        })?;
+        rows.push(json!({"op": "attention_context_bmm", "precision": name,
+            "shape": format!("[{bh},{length},{length}]x[{bh},{length},{d}]"), "gflops": pair_flops / s / 1e9}));
+        let q4 = Tensor::f_randn([batch, heads, length, d], cpu(kind))?;
+        let mask = Tensor::f_zeros([batch, 1, 1, length], cpu(kind))?;
+        let s = time_it(seconds, || {
+            let _ = Tensor::f_scaled_dot_product_attention(
+                &q4,
+                &q4,
+                &q4,
+                Some(&mask),
+                0.0,
+                false,
+                None,
+            )?;
+            Ok(())
+        })?;
+        rows.push(json!({"op": "fused_attention_sdpa", "precision": name,
+            "shape": format!("[{batch},{heads},{length},{d}] masked"), "gflops": 2.0 * pair_flops / s / 1e9}));
+    }
+    let mut best: f64 = 0.0;
+    for (what, k, n) in linears {
+        let x = Tensor::f_randn([m, k], cpu(Kind::Float))?;
+        let w = Tensor::f_randn([n, k], cpu(Kind::Float))?.f_mul_scalar(0.05)?;
+        let scale = w.f_abs()?.f_max()?.f_double_value(&[])? / 127.0;
+        let q = w
+            .f_div_scalar(scale)?
+            .f_round()?
+            .f_clamp(-127.0, 127.0)?
+            .f_to_kind(Kind::Int8)?;
+        let col = q
+            .f_to_kind(Kind::Int)?
+            .f_sum_dim_intlist(1, false, Kind::Int)?;
+        let packed = q.f_fbgemm_pack_quantized_matrix()?;
+        let b = Tensor::f_zeros([n], cpu(Kind::Float))?;
+        let s = time_it(seconds, || {
+            let _ = x.f_fbgemm_linear_int8_weight_fp32_activation(
+                &q,
+                &packed,
+                &col,
+                Scalar::float(scale),
+                Scalar::int(0),
+                &b,
+            )?;
+            Ok(())
+        })?;
+        let gops = 2.0 * (m * k * n) as f64 / s / 1e9;
+        best = best.max(gops);
+        rows.push(json!({"op": what, "precision": "int8", "shape": format!("[{m},{k}]x[{k},{n}]"), "gflops": gops}));
+    }
+    peak.insert("int8".to_owned(), json!(best));
+    let (per_position, per_pair) = flops_model(&config);
+    Ok(json!({
+        "threads": tch::get_num_threads(),
+        "rows": rows,
+        "peak_linear_gflops": peak,
+        "encoder_mflop_per_position": per_position / 1e6,
+        "encoder_kflop_per_attention_pair": per_pair / 1e3,
+    }))
+}
+
+fn conll_scores(conll: PathBuf, args: &ModelArgs) -> Result<Value, Error> {
+    let m = args.load()?;
+    let corpus = sitrep_ner::conll::ConllCorpus::read(&conll)?;
+    let started = Instant::now();
+    let report = sitrep_ner::evaluate_conll(&m, &corpus)?;
+    let seconds = started.elapsed().as_secs_f64();
+    Ok(json!({
+        "precision": m.settings().precision.name(),
+        "overlap": m.settings().overlap,
+        "documents": corpus.documents.len(),
+        "tokens": report.tokens,
+        "seconds": seconds,
+        "tokens_per_second": report.tokens as f64 / seconds,
+        "precision_pct": report.overall.precision,
+        "recall_pct": report.overall.recall,
+        "f1": report.overall.f1,
+        "f1_per_type": report.per_type.iter().map(|(k, v)| (k.clone(), json!(v.f1))).collect::<serde_json::Map<_, _>>(),
+    }))
+}
+
+/// The whole pipeline, as `sitrep run --format json` runs it, with the
+/// default models (`models/sitrep-ner-minilm`, `.models/all-MiniLM-L6-v2`).
+fn pipeline(input: PathBuf, threads: usize, no_embeddings: bool) -> Result<Value, Error> {
+    let load_started = Instant::now();
+    let mut builder = sitrep::Pipeline::builder()
+        .threads(threads)
+        .torch_threads(threads);
+    if no_embeddings {
+        builder = builder.no_embeddings();
+    }
+    let p = builder.build()?;
+    // Warm-up on a short invented text, as on the Python side.
+    let warm = [InputItem::Document(sitrep_text::Document::new(
+        "warm-up",
+        "Mara Velasquez arrived in Port Halden on Monday.",
+    ))];
+    let _ = p.analyze(&warm);
+    let load_seconds = load_started.elapsed().as_secs_f64();
+
+    let started = Instant::now();
+    let items = read_inputs(&[InputSource::Path(input)], &InputOptions::default())?;
+    let read = started.elapsed();
+    let t = Instant::now();
+    let analyses = p.analyze_documents(&items, &|_, _| {});
+    let analyse = t.elapsed();
+    let t = Instant::now();
+    let report = p.assemble(&items, &analyses);
+    let assemble = t.elapsed();
+    let t = Instant::now();
+    let json = serde_json::to_vec(&report)?;
+    let write = t.elapsed();
+    let seconds = started.elapsed().as_secs_f64();
+    let documents = items
+        .iter()
+        .filter(|i| matches!(i, InputItem::Document(_)))
+        .count();
+    Ok(json!({
+        "config": format!(
+            "pipeline precision={}{}",
+            p.ner().settings().precision,
+            if no_embeddings { " no-embeddings" } else { "" }
+        ),
+        "precision": p.ner().settings().precision.name(),
+        "documents": documents,
+        "skipped": items.len() - documents,
+        "events": report.events.len(),
+        "seconds": seconds,
+        "load_seconds": load_seconds,
+        "peak_rss_mib": peak_rss_mib(),
+        "json_bytes": json.len(),
+        "threads": threads,
+        "profile_seconds": {
+            "read_inputs": read.as_secs_f64(),
+            "per_document_stages": analyse.as_secs_f64(),
+            "events_and_records": assemble.as_secs_f64(),
+            "json": write.as_secs_f64(),
+        },
+    }))
+}
+
+fn main() -> ExitCode {
+    tune_allocator();
+    let cli = Cli::parse();
+    sitrep_ner::set_torch_threads(cli.threads);
+    let out = match cli.command {
+        Command::Ner {
+            input,
+            model,
+            chunk,
+        } => ner(input, &model, chunk),
+        Command::Matmul {
+            model,
+            batch,
+            length,
+            seconds,
+        } => matmul(model, batch, length, seconds),
+        Command::Conll { conll, model } => conll_scores(conll, &model),
+        Command::Pipeline {
+            input,
+            no_embeddings,
+        } => pipeline(input, cli.threads, no_embeddings),
+    };
+    match out {
+        Ok(v) => {
+            println!("{v}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sitrep-bench: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
