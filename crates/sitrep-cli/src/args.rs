@@ -267,6 +267,10 @@ pub enum EvalCommand {
         /// refitting the pair model with scripts/fit-pair-model.py.
         #[arg(long, value_name = "FILE.tsv")]
         dump_pairs: Option<PathBuf>,
+        /// Merge threshold of the average linkage (0–1) [default: the
+        /// library's, 0.5]: higher keeps more events apart.
+        #[arg(long, value_name = "P", value_parser = unit_interval)]
+        threshold: Option<f32>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -283,4 +287,16 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A number in [0, 1].
+fn unit_interval(s: &str) -> Result<f32, String> {
+    let v: f32 = s
+        .parse()
+        .map_err(|e| format!("{s:?} is not a number: {e}"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
 }

@@ -237,6 +237,7 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             labels,
             cache,
             dump_pairs,
+            threshold,
             json,
             quiet,
         } => eval_clusters(
@@ -245,6 +246,7 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             labels.as_deref(),
             cache.as_deref(),
             dump_pairs.as_deref(),
+            threshold,
             json,
             quiet,
         )?,
@@ -261,12 +263,15 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+// The options of `eval clusters`, one argument each.
+#[allow(clippy::too_many_arguments)]
 fn eval_clusters(
     docs: &Path,
     gold_field: &str,
     labels: Option<&Path>,
     cache: Option<&Path>,
     dump_pairs: Option<&Path>,
+    threshold: Option<f32>,
     json: bool,
     quiet: bool,
 ) -> Result<()> {
@@ -276,7 +281,14 @@ fn eval_clusters(
     let labels = labels
         .map(|l| read_toll_labels(l, gold_field, "num_killed", "num_injured"))
         .transpose()?;
-    let pipeline = Pipeline::builder().build()?;
+    let mut builder = Pipeline::builder();
+    if let Some(t) = threshold {
+        builder = builder.cluster_options(sitrep::ClusterOptions {
+            threshold: t,
+            ..sitrep::ClusterOptions::default()
+        });
+    }
+    let pipeline = builder.build()?;
     let mut store = match cache {
         Some(c) => AnalysisCache::load(c).with_context(|| format!("reading {}", c.display()))?,
         None => AnalysisCache::default(),

@@ -46,7 +46,7 @@ pub struct ClusterOptions {
     /// Salient lead terms used as blocking keys per document. By default 12.
     pub key_terms: usize,
     /// The pair model's weights. By default [`PAIR_WEIGHTS`].
-    pub weights: [f32; 13],
+    pub weights: [f32; PAIR_FEATURES + 1],
 }
 
 impl Default for ClusterOptions {
@@ -72,6 +72,13 @@ pub struct DocFeatures {
     pub people: Vec<u32>,
     /// Canonical ids of the incident's specific places (below country level).
     pub places: Vec<u32>,
+    /// How rare each of `places` is among the documents (aligned with it):
+    /// its IDF over the largest possible, in (0, 1]. Empty reads as 0.
+    #[serde(default)]
+    pub place_rarity: Vec<f32>,
+    /// Ages of people the article states, sorted.
+    #[serde(default)]
+    pub ages: Vec<u8>,
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// The incident's date as the article states it.
@@ -126,12 +133,20 @@ pub struct PairFeatures {
     pub injured: f32,
     /// Years named: +1 share one, -1 both name years but none shared, 0 otherwise.
     pub years: f32,
+    /// The rarity (see [`DocFeatures::place_rarity`]) of the rarest shared
+    /// place, 0 when none is shared.
+    pub rare_place: f32,
+    /// Ages stated: +1 share one, -1 both state ages but none shared, 0 otherwise.
+    pub ages: f32,
 }
+
+/// Number of pair features; the pair model has one weight more (the bias).
+pub const PAIR_FEATURES: usize = 14;
 
 impl PairFeatures {
     /// The features as a vector, in [`PairFeatures::NAMES`] order.
     #[must_use]
-    pub fn to_vec(&self) -> [f32; 12] {
+    pub fn to_vec(&self) -> [f32; PAIR_FEATURES] {
         [
             self.terms,
             self.entities,
@@ -145,11 +160,13 @@ impl PairFeatures {
             self.killed,
             self.injured,
             self.years,
+            self.rare_place,
+            self.ages,
         ]
     }
 
     /// Feature names, for dumps.
-    pub const NAMES: [&'static str; 12] = [
+    pub const NAMES: [&'static str; PAIR_FEATURES] = [
         "terms",
         "entities",
         "people",
@@ -162,33 +179,37 @@ impl PairFeatures {
         "killed",
         "injured",
         "years",
+        "rare_place",
+        "ages",
     ];
 }
 
 /// Logistic pair model: bias, then one weight per feature in
 /// [`PairFeatures::NAMES`] order. Fitted by `scripts/fit-pair-model.py` on
-/// the candidate pairs of GVA-news (3,082 documents, 10,050 pairs) and ECB+
-/// topics 1–35 (772 documents, 12,255 pairs), each set weighted equally;
+/// the candidate pairs of GVA-news (3,082 documents, 10,170 pairs) and ECB+
+/// topics 1–35 (772 documents, 12,209 pairs), each set weighted equally;
 /// see the script's header for the commands.
-pub const PAIR_WEIGHTS: [f32; 13] = [
-    -4.400, // bias
-    4.839,  // terms
-    3.128,  // entities
-    1.109,  // people
-    0.642,  // places
-    3.876,  // embedding
+pub const PAIR_WEIGHTS: [f32; PAIR_FEATURES + 1] = [
+    -4.322, // bias
+    4.809,  // terms
+    3.041,  // entities
+    1.050,  // people
+    0.588,  // places
+    3.830,  // embedding
     0.0,    // has_embedding (always 1 in the fit: no information)
-    -0.359, // log_days
-    0.647,  // has_days
+    -0.353, // log_days
+    0.589,  // has_days
     0.923,  // dates
-    0.492,  // killed
-    -0.096, // injured
-    0.873,  // years
+    0.468,  // killed
+    -0.129, // injured
+    0.895,  // years
+    0.123,  // rare_place
+    0.844,  // ages
 ];
 
 /// The probability that a pair reports one incident.
 #[must_use]
-pub fn pair_probability(f: &PairFeatures, weights: &[f32; 13]) -> f32 {
+pub fn pair_probability(f: &PairFeatures, weights: &[f32; PAIR_FEATURES + 1]) -> f32 {
     let z = weights[0]
         + f.to_vec()
             .iter()
@@ -292,6 +313,20 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
         } else {
             -1.0
         },
+        rare_place: a
+            .places
+            .iter()
+            .zip(a.place_rarity.iter().chain(std::iter::repeat(&0.0)))
+            .filter(|(p, _)| b.places.binary_search(p).is_ok())
+            .map(|(_, r)| *r)
+            .fold(0.0, f32::max),
+        ages: if a.ages.is_empty() || b.ages.is_empty() {
+            0.0
+        } else if shared(&a.ages, &b.ages) > 0 {
+            1.0
+        } else {
+            -1.0
+        },
     }
 }
 
@@ -389,7 +424,7 @@ pub fn candidates(features: &[DocFeatures], opts: &ClusterOptions) -> Vec<(u32, 
 pub fn score_pairs(
     features: &[DocFeatures],
     pairs: &[(u32, u32)],
-    weights: &[f32; 13],
+    weights: &[f32; PAIR_FEATURES + 1],
 ) -> Vec<(u32, u32, f32)> {
     pairs
         .par_iter()

@@ -24,7 +24,7 @@ mod places;
 
 pub use cluster::{
     average_linkage, candidates, cluster, figure_range, pair_features, pair_probability,
-    score_pairs, ClusterOptions, DocFeatures, PairFeatures, PAIR_WEIGHTS,
+    score_pairs, ClusterOptions, DocFeatures, PairFeatures, PAIR_FEATURES, PAIR_WEIGHTS,
 };
 pub use dates::{event_date, find_dates, EventDate, Precision};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};

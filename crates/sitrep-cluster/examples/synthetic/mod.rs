@@ -98,6 +98,7 @@ pub fn synthetic_docs(n: usize) -> (Vec<DocFeatures>, Vec<u32>) {
                 injured: None,
                 embedding: Some(emb),
                 years: vec![2014],
+                ..DocFeatures::default()
             });
             truth.push(incident);
         }

@@ -1,0 +1,104 @@
+//! Where same-event pairs are lost: blocking (never a candidate), scoring
+//! (a candidate below the threshold), or linkage. A development tool for the
+//! clustering; it reads the model outputs from an `eval clusters --cache`
+//! file so that nothing is re-run.
+//!
+//! ```text
+//! cargo run --release -p sitrep --example pair_recall -- DOCS.jsonl GOLD_FIELD CACHE.json [SAMPLES]
+//! ```
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use sitrep::eval::{read_labelled, AnalysisCache, Fields};
+use sitrep::Pipeline;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [docs, gold, cache] = [&args[0], &args[1], &args[2]].map(PathBuf::from);
+    let samples: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(15);
+    let labelled = read_labelled(&docs, &Fields::new(gold.to_str().unwrap_or("")))?;
+    let pipeline = Pipeline::builder().build()?;
+    let mut cache = AnalysisCache::load(&cache)?;
+    let analyses = cache.analyze(&pipeline, &labelled.items, &|_, _| {});
+    let (inputs, idx) = pipeline.cluster_inputs(&labelled.items, &analyses);
+    let mentions: Vec<(&str, &[sitrep_text::EntityMention])> =
+        inputs.iter().map(|d| (d.text, d.entities)).collect();
+    let canonical = sitrep_cluster::canonicalize(&mentions);
+    let features = sitrep_cluster::doc_features(&inputs, &canonical);
+    let opts = pipeline.cluster_options();
+    let pairs = sitrep_cluster::candidates(&features, opts);
+    let scored: HashMap<(u32, u32), f32> =
+        sitrep_cluster::score_pairs(&features, &pairs, &opts.weights)
+            .into_iter()
+            .map(|(i, j, p)| ((i, j), p))
+            .collect();
+    let clusters = sitrep_cluster::average_linkage(
+        features.len(),
+        &sitrep_cluster::score_pairs(&features, &pairs, &opts.weights),
+        opts.threshold,
+    );
+    let mut pred = vec![0usize; features.len()];
+    for (c, m) in clusters.iter().enumerate() {
+        for &i in m {
+            pred[i as usize] = c;
+        }
+    }
+    let mut by_gold: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (k, &item) in idx.iter().enumerate() {
+        if let Some(g) = &labelled.gold[item] {
+            by_gold.entry(g.as_str()).or_default().push(k as u32);
+        }
+    }
+    let (mut total, mut blocked, mut low, mut linked_apart, mut together) = (0, 0, 0, 0, 0);
+    let mut missed = Vec::new();
+    let mut low_pairs = Vec::new();
+    let mut golds: Vec<_> = by_gold.into_iter().collect();
+    golds.sort();
+    for (_, m) in &golds {
+        for (a, &i) in m.iter().enumerate() {
+            for &j in &m[a + 1..] {
+                total += 1;
+                match scored.get(&(i.min(j), i.max(j))) {
+                    None => {
+                        blocked += 1;
+                        missed.push((i, j));
+                    }
+                    Some(&p) if p < opts.threshold => {
+                        low += 1;
+                        low_pairs.push((i, j, p));
+                    }
+                    Some(_) => {}
+                }
+                if pred[i as usize] == pred[j as usize] {
+                    together += 1;
+                } else {
+                    linked_apart += 1;
+                }
+            }
+        }
+    }
+    println!("gold pairs {total}: never candidates {blocked}, scored below threshold {low}; in one predicted event {together}, apart {linked_apart}");
+    let show = |i: u32, j: u32| {
+        let (a, b) = (&inputs[i as usize], &inputs[j as usize]);
+        let (fa, fb) = (&features[i as usize], &features[j as usize]);
+        let f = sitrep_cluster::pair_features(fa, fb);
+        println!(
+            "  pub {:?} / {:?}; date {:?} / {:?}; places {} / {} shared {}; people {} / {} shared {}\n    {:?}\n    {:?}\n    {:?}",
+            a.published, b.published, fa.date, fb.date,
+            fa.places.len(), fb.places.len(), fa.places.iter().filter(|p| fb.places.contains(p)).count(),
+            fa.people.len(), fb.people.len(), f.people,
+            a.title.unwrap_or(""), b.title.unwrap_or(""), f
+        );
+    };
+    println!("never candidates (first {samples}):");
+    for &(i, j) in missed.iter().take(samples) {
+        show(i, j);
+    }
+    println!("below threshold (first {samples}):");
+    for &(i, j, p) in low_pairs.iter().take(samples) {
+        println!(" p {p:.3}");
+        show(i, j);
+    }
+    Ok(())
+}
