@@ -91,6 +91,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             a.title.unwrap_or(""), b.title.unwrap_or(""), f
         );
     };
+    let mut gap = [0usize; 6];
+    let (mut share_place, mut share_person, mut share_term) = (0, 0, 0);
+    for &(i, j) in &missed {
+        let (fa, fb) = (&features[i as usize], &features[j as usize]);
+        let d = match (fa.published, fb.published) {
+            (Some(x), Some(y)) => (x - y).num_days().unsigned_abs(),
+            _ => u64::MAX,
+        };
+        let b = match d {
+            0..=7 => 0,
+            8..=31 => 1,
+            32..=182 => 2,
+            183..=730 => 3,
+            u64::MAX => 5,
+            _ => 4,
+        };
+        gap[b] += 1;
+        share_place += usize::from(fa.places.iter().any(|p| fb.places.contains(p)));
+        share_person += usize::from(fa.people.iter().any(|p| fb.people.contains(p)));
+        let top = |f: &sitrep_cluster::DocFeatures| {
+            let mut t = f.terms.clone();
+            t.sort_by(|x, y| y.1.total_cmp(&x.1));
+            t.truncate(opts.key_terms);
+            t.into_iter().map(|x| x.0).collect::<Vec<u64>>()
+        };
+        let (ta, tb) = (top(fa), top(fb));
+        share_term += usize::from(ta.iter().any(|t| tb.contains(t)));
+    }
+    println!("never candidates by publication gap (days 0-7, 8-31, 32-182, 183-730, >730, unknown): {gap:?}");
+    println!(
+        "  of them sharing a place {share_place}, a person {share_person}, a top term {share_term}"
+    );
     println!("never candidates (first {samples}):");
     for &(i, j) in missed.iter().take(samples) {
         show(i, j);
