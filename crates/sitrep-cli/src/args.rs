@@ -156,6 +156,10 @@ pub struct RunArgs {
     /// Worker threads for the text stages (results do not depend on it) [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Numeric precision of the models: f32, bf16 or int8 [default: bf16 where the CPU
+    /// has native bfloat16 (AMX or AVX512-BF16), else f32]. See BENCHMARKS.md.
+    #[arg(long, value_name = "P")]
+    pub precision: Option<sitrep_ner::Precision>,
     /// No progress bar or summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -228,6 +232,9 @@ pub enum EvalCommand {
         /// Model folder [default: the shipped model].
         #[arg(long, value_name = "DIR")]
         model: Option<PathBuf>,
+        /// f32, bf16 or int8 [default: bf16 where the CPU has native bfloat16, else f32].
+        #[arg(long, value_name = "P")]
+        precision: Option<sitrep_ner::Precision>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

@@ -79,6 +79,9 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     if let Some(t) = a.threads {
         builder = builder.threads(t);
     }
+    if let Some(p) = a.precision {
+        builder = builder.precision(p);
+    }
     let pipeline = builder.build().context("starting the pipeline")?;
     let bar = progress_bar(a.quiet, items.len() as u64, "analysing");
     let report = pipeline.analyze_with_progress(&items, &|done, _| bar.set_position(done as u64));
@@ -194,10 +197,20 @@ fn train(a: TrainArgs) -> Result<ExitCode> {
 
 fn eval(e: EvalCommand) -> Result<ExitCode> {
     match e {
-        EvalCommand::Ner { conll, model, json } => {
+        EvalCommand::Ner {
+            conll,
+            model,
+            precision,
+            json,
+        } => {
             let dir = model.unwrap_or_else(sitrep::default_ner_model_dir);
-            let model = sitrep_ner::NerModel::load(&dir)
+            let mut model = sitrep_ner::NerModel::load(&dir)
                 .with_context(|| format!("loading {}", dir.display()))?;
+            if let Some(p) = precision {
+                let mut s = model.settings();
+                s.precision = p;
+                model.set_settings(s)?;
+            }
             let corpus = sitrep_ner::conll::ConllCorpus::read(&conll)?;
             let started = std::time::Instant::now();
             let report = sitrep_ner::evaluate_conll(&model, &corpus)?;
@@ -212,10 +225,11 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
                 println!(
-                    "{} documents, {} tokens, {secs:.1} s ({:.0} tokens/s)",
+                    "{} documents, {} tokens, {secs:.1} s ({:.0} tokens/s), precision {}",
                     corpus.documents.len(),
                     report.tokens,
-                    report.tokens as f64 / secs
+                    report.tokens as f64 / secs,
+                    model.settings().precision
                 );
                 print!("{report}");
             }

@@ -171,3 +171,56 @@ fn missing_model_is_a_clear_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/no/such/model"), "{err}");
 }
+
+#[test]
+fn every_precision_gives_the_seeds_two_events_and_a_bad_one_is_a_usage_error() {
+    let events = |p: &str| {
+        let out = sitrep(
+            &[
+                "run",
+                "corpus/",
+                "--format",
+                "json",
+                "--quiet",
+                "--precision",
+                p,
+            ],
+            None,
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{p}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = json(&out);
+        assert_valid(&report);
+        report["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let docs: Vec<String> = e["documents"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d.as_str().unwrap().to_owned())
+                    .collect();
+                (
+                    docs,
+                    e["toll"]["killed"]["low"].clone(),
+                    e["toll"]["killed"]["high"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let f32 = events("f32");
+    assert_eq!(f32.len(), 2, "{f32:?}");
+    for p in ["bf16", "int8"] {
+        assert_eq!(events(p), f32, "{p} vs f32");
+    }
+    let out = sitrep(&["run", "corpus/", "--precision", "f16"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not one of f32, bf16, int8"), "{err}");
+}

@@ -39,6 +39,7 @@ pub use pipeline::{
     default_embedding_model_dir, default_ner_model_dir, Analysis, Pipeline, PipelineBuilder,
 };
 pub use sitrep_cluster::ClusterOptions;
+pub use sitrep_ner::Precision;
 
 /// The JSON Schema of [`Report`] as serialised (`schema/sitrep-output.schema.json`).
 pub const OUTPUT_SCHEMA: &str = include_str!("../../../schema/sitrep-output.schema.json");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sitrep_cluster::{group_events, ClusterOptions, DocInput};
-use sitrep_ner::{NerModel, SentenceEncoder};
+use sitrep_ner::{NerModel, Precision, SentenceEncoder};
 use sitrep_numbers::{
     document_toll, extract_casualties, find_numbers, Casualty, NumberMention, Toll,
 };
@@ -53,6 +53,7 @@ pub struct PipelineBuilder {
     threads: Option<usize>,
     torch_threads: Option<usize>,
     ner_batch_size: Option<usize>,
+    precision: Option<Precision>,
 }
 
 impl PipelineBuilder {
@@ -109,6 +110,15 @@ impl PipelineBuilder {
         self
     }
 
+    /// Numeric precision of both models (NER and lead embeddings). By
+    /// default [`Precision::recommended`]: bf16 where the CPU has native
+    /// bfloat16 products (same CoNLL dev F1, about twice as fast), else f32.
+    #[must_use]
+    pub fn precision(mut self, p: Precision) -> Self {
+        self.precision = Some(p);
+        self
+    }
+
     /// Loads the model and starts the worker threads.
     ///
     /// # Errors
@@ -119,17 +129,25 @@ impl PipelineBuilder {
         sitrep_ner::set_torch_threads(self.torch_threads.unwrap_or(cores));
         let dir = self.ner_model.unwrap_or_else(default_ner_model_dir);
         let mut ner = NerModel::load(&dir).map_err(Error::Model)?;
-        if let Some(b) = self.ner_batch_size {
+        if self.ner_batch_size.is_some() || self.precision.is_some() {
             let mut s = ner.settings();
-            s.batch_size = b;
-            s.max_batch_tokens = b * s.max_len;
+            if let Some(b) = self.ner_batch_size {
+                s.batch_size = b;
+                s.max_batch_tokens = b * s.max_len;
+            }
+            s.precision = self.precision.unwrap_or(s.precision);
             ner.set_settings(s).map_err(Error::Model)?;
         }
+        let precision = self.precision;
         let encoder = match self.embedding_model {
             None => Some(SentenceEncoder::load(&default_embedding_model_dir())),
             Some(Some(dir)) => Some(SentenceEncoder::load(&dir)),
             Some(None) => None,
         }
+        .map(|e| match precision {
+            Some(p) => e.and_then(|e| e.with_precision(p)),
+            None => e,
+        })
         .transpose()
         .map_err(Error::EmbeddingModel)?;
         let threads = self.threads.unwrap_or(cores);
