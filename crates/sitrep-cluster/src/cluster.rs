@@ -2,12 +2,15 @@
 //!
 //! 1. **Features** per document ([`DocFeatures`]): a TF-IDF vector of the
 //!    lead's content words (position-weighted, so that background
-//!    paragraphs shared between look-alike stories weigh little), an IDF
-//!    vector of canonical entities, the incident's places, date and toll,
-//!    and an optional sentence embedding of the lead.
+//!    paragraphs shared between look-alike stories weigh little; sentences
+//!    found in three or more documents are boilerplate and left out), an
+//!    IDF vector of canonical entities, the incident's places (with how rare
+//!    each is in the collection), date and toll, the ages of people it
+//!    states, and an optional sentence embedding of the lead.
 //! 2. **Blocking**: each document emits keys (its most salient terms and
 //!    its place entities, combined with its publication week when known;
-//!    its full person names on their own, so follow-ups weeks later still
+//!    its top three terms and its places also with a 30-day window, and its
+//!    full person names on their own, so follow-ups weeks later still
 //!    meet) and only documents sharing a key are compared, each document
 //!    against at most [`ClusterOptions::max_candidates`] others. Keys
 //!    shared by more than [`ClusterOptions::max_posting`] documents are too
