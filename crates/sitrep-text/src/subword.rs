@@ -32,7 +32,7 @@ pub struct SubwordTokenizer {
     ascii: Option<AsciiBert>,
 }
 
-/// What the fast ASCII path needs to know about a standard BERT tokenizer.
+/// What the fast path (ASCII words) needs to know about a standard BERT tokenizer.
 #[derive(Clone, Debug)]
 struct AsciiBert {
     lowercase: bool,
@@ -42,7 +42,19 @@ struct AsciiBert {
     /// First bytes of the added tokens, both cases: a word without any of
     /// them cannot contain one.
     added_first: [bool; 128],
+    /// Whether words may also hold [`TYPOGRAPHIC_PUNCTUATION`] (no added
+    /// token starts with a non-ASCII character).
+    typographic: bool,
 }
+
+/// Non-ASCII punctuation common in news text (curly quotes, dashes, the
+/// ellipsis) that the fast path also handles: Unicode punctuation, so the
+/// BERT pre-tokenizer makes each its own piece, caseless, and unchanged by
+/// the normalizer (NFD leaves them as they are; they are not controls).
+const TYPOGRAPHIC_PUNCTUATION: [char; 9] = [
+    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{2032}',
+    '\u{2033}',
+];
 
 impl AsciiBert {
     /// The fast path's settings when `inner` is the standard BERT pipeline.
@@ -72,10 +84,12 @@ impl AsciiBert {
                 added_first[usize::from(b.to_ascii_uppercase())] = true;
             }
         }
+        let typographic = added.iter().all(|t| t.as_bytes()[0].is_ascii());
         Some(AsciiBert {
             lowercase,
             added,
             added_first,
+            typographic,
         })
     }
 
@@ -83,11 +97,16 @@ impl AsciiBert {
     /// and without an added token in it.
     fn takes(&self, word: &str) -> bool {
         let mut maybe_added = false;
-        for b in word.bytes() {
-            if !b.is_ascii_graphic() {
+        for c in word.chars() {
+            if c.is_ascii() {
+                let b = c as u8;
+                if !b.is_ascii_graphic() {
+                    return false;
+                }
+                maybe_added |= self.added_first[usize::from(b)];
+            } else if !(self.typographic && TYPOGRAPHIC_PUNCTUATION.contains(&c)) {
                 return false;
             }
-            maybe_added |= self.added_first[usize::from(b)];
         }
         if !maybe_added {
             return true;
@@ -142,11 +161,12 @@ impl AsciiBert {
             Ok(())
         };
         let mut start = 0;
-        for (i, b) in word.bytes().enumerate() {
-            if b.is_ascii_punctuation() {
+        for (i, c) in word.char_indices() {
+            if c.is_ascii_punctuation() || (!c.is_ascii() && TYPOGRAPHIC_PUNCTUATION.contains(&c)) {
+                let end = i + c.len_utf8();
                 piece(start, i, out)?;
-                piece(i, i + 1, out)?;
-                start = i + 1;
+                piece(i, end, out)?;
+                start = end;
             }
         }
         piece(start, word.len(), out)

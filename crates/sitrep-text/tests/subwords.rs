@@ -187,6 +187,7 @@ fn the_ascii_fast_path_equals_the_whole_pipeline() {
         "Supercalifragilisticexpialidociousnessesqwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm word",
         "tab\there\u{7}bell\u{0}nul ~`^|\\{}<>= $1,000.50 #hashtag 3rd 1990s",
         "Zürich, São Paulo and Qader’s — mixed: ASCII then ÀÉÎ then ascii again; 中文 text",
+        "“Quoted,” she said – ‘twice’… 5′11″ tall; don’t—won’t “[CLS]” ’’ «guillemets»",
         "",
     ];
     for text in rows {
@@ -226,7 +227,7 @@ fn the_fast_path_equals_the_whole_pipeline_on_the_dev_data() {
 proptest::proptest! {
     #[test]
     fn the_fast_path_equals_the_whole_pipeline_on_random_text(
-        text in "[a-zA-Z0-9 .,;:'\"()\\[\\]{}<>!?@#$%^&*_+=|~`/\\\\\\-\t\n\u{7}\u{0}éü’—中]{0,80}"
+        text in "[a-zA-Z0-9 .,;:'\"()\\[\\]{}<>!?@#$%^&*_+=|~`/\\\\\\-\t\n\u{7}\u{0}éü‘’“”–—…′″«»中]{0,80}"
     ) {
         let tok = tokenizer();
         assert_fast_path_matches(&tok, &text);
