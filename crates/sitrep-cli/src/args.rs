@@ -60,6 +60,8 @@ Examples, one per format:
   sitrep run corpus/ --format html -o report.html
   sitrep run corpus/ -o report.html                   (the same: format from the extension)
   sitrep run corpus/ --format csv -o events.csv --documents-out documents.jsonl
+  sitrep run corpus/ --precision f32                  exact f32 models (default: bf16 on
+                                                      CPUs with native bf16; same F1)
 
 Formats:
   table  one row per event (date, place, killed best (low–high), injured, sources,
