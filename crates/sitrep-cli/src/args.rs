@@ -74,7 +74,8 @@ Formats:
          actors, fatalities_best, fatalities_low, fatalities_high,
          fatalities_conservative, injured_best, injured_low, injured_high,
          number_of_sources, sources, notes. UTF-8, RFC 4180 quoting, several values
-         in one cell joined with \"; \".
+         in one cell joined with \"; \". Text from articles that would start with
+         = + - @ (a spreadsheet formula) gets a leading '.
   html   one self-contained page (no scripts, nothing fetched): events with their
          source articles side by side, every claim linked to its sentence highlighted
          in the text, conflicting figures marked, entities coloured by type.

@@ -37,6 +37,10 @@ pub struct CsvOptions {
 
 /// Writes the events as CSV: a header, then one row per event. Empty cells
 /// stand for unknown values; multi-valued cells are joined with `"; "`.
+/// Text taken from articles (country, places, actors, sources, notes) that
+/// would start with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, so that a spreadsheet shows it as text instead of running it
+/// as a formula (CSV injection).
 pub fn events_csv(out: &mut dyn Write, report: &Report, opts: CsvOptions) -> ::csv::Result<()> {
     if opts.bom {
         out.write_all("\u{feff}".as_bytes())?;
@@ -62,9 +66,9 @@ fn row(e: &EventRecord) -> [String; 16] {
         e.id.clone(),
         e.date.clone().unwrap_or_default(),
         e.date_precision.clone().unwrap_or_default(),
-        e.country.clone().unwrap_or_default(),
-        e.places.join(JOIN),
-        e.actors.join(JOIN),
+        text(e.country.clone().unwrap_or_default()),
+        text(e.places.join(JOIN)),
+        text(e.actors.join(JOIN)),
         fig(killed, |f| f.best),
         fig(killed, |f| f.low),
         fig(killed, |f| f.high),
@@ -73,15 +77,54 @@ fn row(e: &EventRecord) -> [String; 16] {
         fig(injured, |f| f.low),
         fig(injured, |f| f.high),
         e.number_of_sources.to_string(),
-        e.sources.join(JOIN),
-        e.notes.join(JOIN),
+        text(e.sources.join(JOIN)),
+        text(e.notes.join(JOIN)),
     ]
+}
+
+/// A text cell, with a `'` before a leading character that spreadsheets read
+/// as the start of a formula.
+fn text(s: String) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
     use super::*;
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_kept_as_text() {
+        let mut report = fixture::report();
+        let e = &mut report.events[0];
+        e.actors = vec!["=HYPERLINK(\"http://x\",\"click\")".into(), "Army".into()];
+        e.places = vec!["+Town".into()];
+        e.sources = vec!["@wire".into()];
+        e.country = Some("-".into());
+        e.notes = vec!["\tkilled".into()];
+        let bytes = render(&report, false);
+        let mut r = ::csv::Reader::from_reader(bytes.as_slice());
+        let row = r.records().next().unwrap().unwrap();
+        let col = |name: &str| {
+            let i = CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+            row[i].to_string()
+        };
+        assert_eq!(col("actors"), "'=HYPERLINK(\"http://x\",\"click\"); Army");
+        assert_eq!(col("location"), "'+Town");
+        assert_eq!(col("sources"), "'@wire");
+        assert_eq!(col("country"), "'-");
+        assert_eq!(col("notes"), "'\tkilled");
+        // Ordinary text and numbers are untouched.
+        let plain = render(&fixture::report(), false);
+        let mut r = ::csv::Reader::from_reader(plain.as_slice());
+        for row in r.records() {
+            assert!(row.unwrap().iter().all(|c| !c.starts_with('\'')));
+        }
+    }
 
     fn render(report: &Report, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
