@@ -159,6 +159,15 @@ pub struct RunArgs {
     /// Worker threads for the text stages (results do not depend on it) [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Skip documents with more text than this (bytes; K, M, G suffixes) [default: 10M].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_document_bytes: Option<u64>,
+    /// Skip HTML pages with more markup than this [default: 32M].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_html_bytes: Option<u64>,
+    /// Skip files larger than this unread, JSON Lines included [default: 1G].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_file_bytes: Option<u64>,
     /// Numeric precision of the models: f32, bf16 or int8 [default: bf16 where the CPU
     /// has native bfloat16 (AMX or AVX512-BF16), else f32]. See BENCHMARKS.md.
     #[arg(long, value_name = "P")]
@@ -308,5 +317,46 @@ fn unit_interval(s: &str) -> Result<f32, String> {
         Ok(v)
     } else {
         Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+/// A size in bytes: a whole number with an optional K, M or G (powers of
+/// 1,024; `KiB`/`MB`-style spellings too).
+fn byte_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 500000, 512K, 10M or 1G"))?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => {
+            return Err(format!(
+                "{s:?} is not a size such as 500000, 512K, 10M or 1G"
+            ))
+        }
+    };
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::byte_size;
+
+    #[test]
+    fn sizes_parse_with_binary_suffixes() {
+        assert_eq!(byte_size("500000"), Ok(500_000));
+        assert_eq!(byte_size("512K"), Ok(512 << 10));
+        assert_eq!(byte_size("10M"), Ok(10 << 20));
+        assert_eq!(byte_size("1GiB"), Ok(1 << 30));
+        assert_eq!(byte_size(" 2 mb "), Ok(2 << 20));
+        for bad in ["", "M", "ten", "1.5M", "3T", "99999999999999999999G"] {
+            assert!(byte_size(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -71,7 +71,18 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
         ));
     }
     let sources: Vec<InputSource> = a.inputs.iter().map(|s| InputSource::parse(s)).collect();
-    let items = read_inputs(&sources, &InputOptions::default()).context("reading inputs")?;
+    let limits = InputOptions {
+        max_document_bytes: a
+            .max_document_bytes
+            .unwrap_or(InputOptions::DEFAULT_MAX_DOCUMENT_BYTES),
+        max_html_bytes: a
+            .max_html_bytes
+            .unwrap_or(InputOptions::DEFAULT_MAX_HTML_BYTES),
+        max_file_bytes: a
+            .max_file_bytes
+            .unwrap_or(InputOptions::DEFAULT_MAX_FILE_BYTES),
+    };
+    let items = read_inputs(&sources, &limits).context("reading inputs")?;
     let mut builder = Pipeline::builder();
     if let Some(m) = &a.model {
         builder = builder.ner_model(m);

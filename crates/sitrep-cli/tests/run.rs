@@ -224,3 +224,35 @@ fn every_precision_gives_the_seeds_two_events_and_a_bad_one_is_a_usage_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not one of f32, bf16, int8"), "{err}");
 }
+
+#[test]
+fn size_limits_from_the_command_line_skip_with_the_reason() {
+    let out = sitrep(
+        &[
+            "run",
+            "corpus/",
+            "--format",
+            "json",
+            "--quiet",
+            "--max-document-bytes",
+            "3K",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(3), "skips give exit status 3");
+    let report = json(&out);
+    assert_valid(&report);
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5, "every input is in the output");
+    let skipped: Vec<&serde_json::Value> =
+        docs.iter().filter(|d| d["status"] == "skipped").collect();
+    // The seeds 001, 002 and 003 are over 3,072 bytes; 000 and 004 are not.
+    assert_eq!(skipped.len(), 3, "{docs:?}");
+    for d in skipped {
+        let reason = d["reason"].as_str().unwrap_or_default();
+        assert!(reason.contains("over the limit of 3072 bytes"), "{reason}");
+    }
+    let bad = sitrep(&["run", "corpus/", "--max-document-bytes", "3T"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a size"));
+}
