@@ -42,6 +42,39 @@ fn groups<T: std::hash::Hash + Eq>(labels: &[T]) -> Vec<usize> {
         .collect()
 }
 
+/// Cluster ids of both labelings and the sizes of their clusters and of
+/// their intersections.
+struct Contingency {
+    p: Vec<usize>,
+    g: Vec<usize>,
+    both: HashMap<(usize, usize), f64>,
+    psize: HashMap<usize, f64>,
+    gsize: HashMap<usize, f64>,
+}
+
+fn contingency<P: std::hash::Hash + Eq, G: std::hash::Hash + Eq>(
+    predicted: &[P],
+    gold: &[G],
+) -> Contingency {
+    let p = groups(predicted);
+    let g = groups(gold);
+    let mut both: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut psize: HashMap<usize, f64> = HashMap::new();
+    let mut gsize: HashMap<usize, f64> = HashMap::new();
+    for (&pi, &gi) in p.iter().zip(&g) {
+        *both.entry((pi, gi)).or_default() += 1.0;
+        *psize.entry(pi).or_default() += 1.0;
+        *gsize.entry(gi).or_default() += 1.0;
+    }
+    Contingency {
+        p,
+        g,
+        both,
+        psize,
+        gsize,
+    }
+}
+
 /// B³ over items labelled by `predicted` and `gold` cluster labels (one
 /// per item, same order): per item, the share of its predicted cluster that
 /// is in its gold cluster (precision) and the converse (recall), averaged.
@@ -61,16 +94,13 @@ pub fn b_cubed<P: std::hash::Hash + Eq, G: std::hash::Hash + Eq>(
     if n == 0 {
         return Prf::new(0.0, 0.0);
     }
-    let p = groups(&predicted[..n]);
-    let g = groups(&gold[..n]);
-    let mut both: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut psize: HashMap<usize, f64> = HashMap::new();
-    let mut gsize: HashMap<usize, f64> = HashMap::new();
-    for i in 0..n {
-        *both.entry((p[i], g[i])).or_default() += 1.0;
-        *psize.entry(p[i]).or_default() += 1.0;
-        *gsize.entry(g[i]).or_default() += 1.0;
-    }
+    let Contingency {
+        p,
+        g,
+        both,
+        psize,
+        gsize,
+    } = contingency(&predicted[..n], &gold[..n]);
     let (mut pr, mut rc) = (0.0, 0.0);
     for i in 0..n {
         let c = both[&(p[i], g[i])];
@@ -95,16 +125,9 @@ pub fn pairwise<P: std::hash::Hash + Eq, G: std::hash::Hash + Eq>(
     gold: &[G],
 ) -> Prf {
     let n = predicted.len().min(gold.len());
-    let p = groups(&predicted[..n]);
-    let g = groups(&gold[..n]);
-    let mut both: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut psize: HashMap<usize, f64> = HashMap::new();
-    let mut gsize: HashMap<usize, f64> = HashMap::new();
-    for i in 0..n {
-        *both.entry((p[i], g[i])).or_default() += 1.0;
-        *psize.entry(p[i]).or_default() += 1.0;
-        *gsize.entry(g[i]).or_default() += 1.0;
-    }
+    let Contingency {
+        both, psize, gsize, ..
+    } = contingency(&predicted[..n], &gold[..n]);
     let tp = pair_count(both.values());
     let pp = pair_count(psize.values());
     let gp = pair_count(gsize.values());

@@ -295,6 +295,8 @@ fn parse_text(text: &str, path: &Path) -> Result<ConllCorpus, ConllError> {
 mod tests {
     use super::*;
 
+    // Invented sentences in CoNLL-2003's column layout: none of them is in the
+    // dataset, which never enters this repository.
     const IOB1: &str = "\
 RAIN NN I-NP O
 - : O O

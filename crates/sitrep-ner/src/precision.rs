@@ -44,16 +44,17 @@ impl Precision {
     }
 
     /// Whether this CPU computes bfloat16 products natively (AMX-BF16 or
-    /// AVX512-BF16 in `/proc/cpuinfo`). Always false off Linux x86-64, where
-    /// it is not checked.
+    /// AVX512-BF16 in `/proc/cpuinfo`, read once per process). Always false
+    /// off Linux x86-64, where it is not checked.
     #[must_use]
     pub fn native_bf16() -> bool {
-        if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
-            return false;
-        }
-        std::fs::read_to_string("/proc/cpuinfo")
-            .map(|info| cpu_flags_have_bf16(&info))
-            .unwrap_or(false)
+        static NATIVE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *NATIVE.get_or_init(|| {
+            cfg!(all(target_os = "linux", target_arch = "x86_64"))
+                && std::fs::read_to_string("/proc/cpuinfo")
+                    .map(|info| cpu_flags_have_bf16(&info))
+                    .unwrap_or(false)
+        })
     }
 
     /// The precision [`crate::NerModel::load`] starts with: bf16 where the CPU

@@ -393,15 +393,10 @@ impl SubwordTokenizer {
     ///
     /// When the tokenizer fails, or a span does not slice `text`.
     pub fn encode_words_pipeline(&self, text: &str, words: &[Span]) -> Result<Encoded> {
-        let mut pieces: Vec<&str> = Vec::with_capacity(words.len());
-        for w in words {
-            let piece = w.slice(text).ok_or_else(|| {
-                Error::Encode(
-                    format!("word span {}..{} does not slice the text", w.start, w.end).into(),
-                )
-            })?;
-            pieces.push(piece);
-        }
+        let pieces = words
+            .iter()
+            .map(|w| slice_word(text, *w))
+            .collect::<Result<Vec<&str>>>()?;
         if pieces.is_empty() {
             return Ok(Encoded::default());
         }

@@ -28,16 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let features = sitrep_cluster::doc_features(&inputs, &canonical);
     let opts = pipeline.cluster_options();
     let pairs = sitrep_cluster::candidates(&features, opts);
-    let scored: HashMap<(u32, u32), f32> =
-        sitrep_cluster::score_pairs(&features, &pairs, &opts.weights)
-            .into_iter()
-            .map(|(i, j, p)| ((i, j), p))
-            .collect();
-    let clusters = sitrep_cluster::average_linkage(
-        features.len(),
-        &sitrep_cluster::score_pairs(&features, &pairs, &opts.weights),
-        opts.threshold,
-    );
+    let scored_pairs = sitrep_cluster::score_pairs(&features, &pairs, &opts.weights);
+    let clusters = sitrep_cluster::average_linkage(features.len(), &scored_pairs, opts.threshold);
+    let scored: HashMap<(u32, u32), f32> = scored_pairs
+        .into_iter()
+        .map(|(i, j, p)| ((i, j), p))
+        .collect();
     let mut pred = vec![0usize; features.len()];
     for (c, m) in clusters.iter().enumerate() {
         for &i in m {

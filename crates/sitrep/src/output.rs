@@ -286,17 +286,7 @@ impl<'a> Converter<'a> {
     }
 
     pub(crate) fn claim(&self, c: &Claim) -> ClaimRecord {
-        let (start, end) = self.span(c.span);
-        ClaimRecord {
-            value: c.value,
-            low: c.low,
-            high: c.high,
-            qualifier: qualifier(&c.qualifier),
-            claimed_by: c.claimed_by.clone(),
-            document: c.document.clone(),
-            start,
-            end,
-        }
+        claim_record(c, self.span(c.span))
     }
 }
 
@@ -378,18 +368,10 @@ pub(crate) fn event_record(
         .filter_map(|&d| texts.get(d))
         .map(|(id, text)| (*id, Converter::new(text)))
         .collect();
+    // A claim whose document text is unknown keeps an empty span.
     let claim = |c: &Claim| match convs.get(c.document.as_str()) {
         Some(conv) => conv.claim(c),
-        None => ClaimRecord {
-            value: c.value,
-            low: c.low,
-            high: c.high,
-            qualifier: qualifier(&c.qualifier),
-            claimed_by: c.claimed_by.clone(),
-            document: c.document.clone(),
-            start: 0,
-            end: 0,
-        },
+        None => claim_record(c, (0, 0)),
     };
     EventRecord {
         id: id.to_owned(),
@@ -408,5 +390,19 @@ pub(crate) fn event_record(
         number_of_sources: ev.sources.len(),
         toll: toll_with(&ev.toll, &claim),
         notes: ev.notes.clone(),
+    }
+}
+
+/// The record of a claim whose span is `(start, end)` in code points.
+fn claim_record(c: &Claim, (start, end): (usize, usize)) -> ClaimRecord {
+    ClaimRecord {
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        qualifier: qualifier(&c.qualifier),
+        claimed_by: c.claimed_by.clone(),
+        document: c.document.clone(),
+        start,
+        end,
     }
 }
