@@ -22,9 +22,9 @@ fn clustering(c: &mut Criterion) {
         });
         let pairs = candidates(&docs, &opts);
         g.bench_with_input(BenchmarkId::new("scoring", n), &docs, |b, d| {
-            b.iter(|| score_pairs(d, &pairs, &opts.weights))
+            b.iter(|| score_pairs(d, &pairs, &opts.model))
         });
-        let scored = score_pairs(&docs, &pairs, &opts.weights);
+        let scored = score_pairs(&docs, &pairs, &opts.model);
         g.bench_with_input(BenchmarkId::new("linkage", n), &scored, |b, s| {
             b.iter(|| average_linkage(n, s, opts.threshold))
         });

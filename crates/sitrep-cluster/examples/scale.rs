@@ -40,7 +40,7 @@ fn main() {
     let pairs = candidates(&docs, &opts);
     let t_block = t1.elapsed().as_secs_f64();
     let t2 = Instant::now();
-    let scored = score_pairs(&docs, &pairs, &opts.weights);
+    let scored = score_pairs(&docs, &pairs, &opts.model);
     let t_score = t2.elapsed().as_secs_f64();
     let t3 = Instant::now();
     let clusters = average_linkage(docs.len(), &scored, opts.threshold);

@@ -16,8 +16,9 @@
 //!    shared by more than [`ClusterOptions::max_posting`] documents are too
 //!    common to say anything and are dropped. The cost is near linear in
 //!    the number of documents.
-//! 3. **Scoring**: a logistic model over pair features ([`PairFeatures`])
-//!    gives the probability that two documents report one incident.
+//! 3. **Scoring**: gradient-boosted trees over pair features
+//!    ([`PairFeatures`], [`PairModel`]) give the probability that two
+//!    documents report one incident.
 //! 4. **Linkage**: average-linkage agglomerative clustering over the sparse
 //!    graph of scored pairs (a missing pair counts as 0), merging while the
 //!    best average is above [`ClusterOptions::threshold`]. Average linkage
@@ -27,6 +28,7 @@
 //! result does not depend on the number of threads.
 
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -34,12 +36,13 @@ use serde::{Deserialize, Serialize};
 use sitrep_numbers::Toll;
 
 use crate::dates::EventDate;
+use crate::pair_model::PairModel;
 
 /// Tuning of [`cluster`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterOptions {
     /// Merge clusters while their average pair probability is at least
-    /// this. By default 0.5.
+    /// this. By default 0.55.
     pub threshold: f32,
     /// Most candidates scored per document. By default 64.
     pub max_candidates: usize,
@@ -48,8 +51,10 @@ pub struct ClusterOptions {
     pub max_posting: usize,
     /// Salient lead terms used as blocking keys per document. By default 12.
     pub key_terms: usize,
-    /// The pair model's weights. By default [`PAIR_WEIGHTS`].
-    pub weights: [f32; PAIR_FEATURES + 1],
+    /// The pair model. By default [`PairModel::shipped`]. Not serialised:
+    /// a model is a file of its own ([`PairModel::from_path`]).
+    #[serde(skip, default = "PairModel::shipped")]
+    pub model: Arc<PairModel>,
 }
 
 impl Default for ClusterOptions {
@@ -59,7 +64,7 @@ impl Default for ClusterOptions {
             max_candidates: 64,
             max_posting: 64,
             key_terms: 12,
-            weights: PAIR_WEIGHTS,
+            model: PairModel::shipped(),
         }
     }
 }
@@ -94,6 +99,23 @@ pub struct DocFeatures {
     pub embedding: Option<Vec<f32>>,
     /// Years the article names (four digits, 1900–2099), sorted.
     pub years: Vec<u16>,
+    /// How rare each of `terms` is among the documents (aligned with it):
+    /// its IDF over the largest possible, in (0, 1].
+    #[serde(default)]
+    pub term_rarity: Vec<f32>,
+    /// L2-normalised TF-IDF of the headline's terms alone, sorted by hash.
+    #[serde(default)]
+    pub title_terms: Vec<(u64, f32)>,
+    /// Every day the article names (`October 22`, `Jan. 19, 2015`,
+    /// `Wednesday`), resolved against its date, sorted: a follow-up names
+    /// the day of the incident it follows up.
+    #[serde(default)]
+    pub days: Vec<NaiveDate>,
+    /// Distinct content words of the article's own text (headline and
+    /// boilerplate left out, first 4,000 bytes): near 0 when a scraper
+    /// kept only a cookie notice.
+    #[serde(default)]
+    pub content_terms: u32,
 }
 
 /// The `(low, high)` reading of a toll's figure.
@@ -141,10 +163,26 @@ pub struct PairFeatures {
     pub rare_place: f32,
     /// Ages stated: +1 share one, -1 both state ages but none shared, 0 otherwise.
     pub ages: f32,
+    /// The rarity (see [`DocFeatures::term_rarity`]) of the rarest lead
+    /// term both share, 0 when none is shared.
+    pub rare_term: f32,
+    /// Share of the twelve most salient lead terms of each that the other
+    /// also has among its twelve.
+    pub top_terms: f32,
+    /// Cosine of the headlines' term vectors.
+    pub title: f32,
+    /// +1 when one's incident day is a day the other names, 0 otherwise.
+    pub named_day: f32,
+    /// log(1 + the smaller of the two [`DocFeatures::content_terms`]).
+    pub content: f32,
+    /// log(1 + the smaller killed figure) when the killed figures agree, 0 otherwise.
+    pub killed_size: f32,
+    /// log(1 + the smaller injured figure) when the injured figures agree, 0 otherwise.
+    pub injured_size: f32,
 }
 
-/// Number of pair features; the pair model has one weight more (the bias).
-pub const PAIR_FEATURES: usize = 14;
+/// Number of pair features.
+pub const PAIR_FEATURES: usize = 21;
 
 impl PairFeatures {
     /// The features as a vector, in [`PairFeatures::NAMES`] order.
@@ -165,6 +203,13 @@ impl PairFeatures {
             self.years,
             self.rare_place,
             self.ages,
+            self.rare_term,
+            self.top_terms,
+            self.title,
+            self.named_day,
+            self.content,
+            self.killed_size,
+            self.injured_size,
         ]
     }
 
@@ -184,42 +229,14 @@ impl PairFeatures {
         "years",
         "rare_place",
         "ages",
+        "rare_term",
+        "top_terms",
+        "title",
+        "named_day",
+        "content",
+        "killed_size",
+        "injured_size",
     ];
-}
-
-/// Logistic pair model: bias, then one weight per feature in
-/// [`PairFeatures::NAMES`] order. Fitted by `scripts/fit-pair-model.py` on
-/// the candidate pairs of GVA-news (3,082 documents, 10,170 pairs) and ECB+
-/// topics 1–35 (772 documents, 12,209 pairs), each set weighted equally;
-/// see the script's header for the commands.
-pub const PAIR_WEIGHTS: [f32; PAIR_FEATURES + 1] = [
-    -4.297, // bias
-    4.777,  // terms
-    3.101,  // entities
-    1.142,  // people
-    0.471,  // places
-    3.712,  // embedding
-    0.0,    // has_embedding (always 1 in the fit: no information)
-    -0.452, // log_days
-    0.902,  // has_days
-    1.000,  // dates
-    0.496,  // killed
-    -0.123, // injured
-    0.881,  // years
-    0.116,  // rare_place
-    0.862,  // ages
-];
-
-/// The probability that a pair reports one incident.
-#[must_use]
-pub fn pair_probability(f: &PairFeatures, weights: &[f32; PAIR_FEATURES + 1]) -> f32 {
-    let z = weights[0]
-        + f.to_vec()
-            .iter()
-            .zip(&weights[1..])
-            .map(|(x, w)| x * w)
-            .sum::<f32>();
-    1.0 / (1.0 + (-z).exp())
 }
 
 fn sparse_dot<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
@@ -330,6 +347,57 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
         } else {
             -1.0
         },
+        rare_term: rarest_shared(a, b),
+        top_terms: shared(&top_terms(a), &top_terms(b)) as f32 / TOP_TERMS as f32,
+        title: sparse_dot(&a.title_terms, &b.title_terms),
+        named_day: f32::from(u8::from(names_day_of(a, b) || names_day_of(b, a))),
+        content: (1.0 + a.content_terms.min(b.content_terms) as f32).ln(),
+        killed_size: size_if_agree(a.killed, b.killed),
+        injured_size: size_if_agree(a.injured, b.injured),
+    }
+}
+
+/// Salient lead terms compared by [`PairFeatures::top_terms`].
+const TOP_TERMS: usize = 12;
+
+/// The hashes of a document's most salient lead terms, sorted.
+fn top_terms(f: &DocFeatures) -> Vec<u64> {
+    let mut t: Vec<&(u64, f32)> = f.terms.iter().collect();
+    t.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut out: Vec<u64> = t.into_iter().take(TOP_TERMS).map(|x| x.0).collect();
+    out.sort_unstable();
+    out
+}
+
+/// The rarity of the rarest lead term `a` and `b` share.
+fn rarest_shared(a: &DocFeatures, b: &DocFeatures) -> f32 {
+    let (mut i, mut j, mut best) = (0, 0, 0.0f32);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                best = best.max(a.term_rarity.get(i).copied().unwrap_or(0.0));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    best
+}
+
+/// Whether `b` names the day `a` dates its incident to.
+fn names_day_of(a: &DocFeatures, b: &DocFeatures) -> bool {
+    a.date
+        .filter(|d| d.precision == crate::dates::Precision::Day)
+        .and_then(|d| d.date())
+        .is_some_and(|d| b.days.binary_search(&d).is_ok())
+}
+
+fn size_if_agree(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> f32 {
+    match (a, b) {
+        (Some((_, ah)), Some((_, bh))) if ranges(a, b) > 0.0 => (1.0 + ah.min(bh) as f32).ln(),
+        _ => 0.0,
     }
 }
 
@@ -445,13 +513,13 @@ pub fn candidates(features: &[DocFeatures], opts: &ClusterOptions) -> Vec<(u32, 
 pub fn score_pairs(
     features: &[DocFeatures],
     pairs: &[(u32, u32)],
-    weights: &[f32; PAIR_FEATURES + 1],
+    model: &PairModel,
 ) -> Vec<(u32, u32, f32)> {
     pairs
         .par_iter()
         .map(|&(i, j)| {
             let f = pair_features(&features[i as usize], &features[j as usize]);
-            (i, j, pair_probability(&f, weights))
+            (i, j, model.probability(&f))
         })
         .collect()
 }
@@ -654,7 +722,7 @@ fn linkage_within(n: usize, scored: &[(u32, u32, f32)], threshold: f32) -> Vec<V
 #[must_use]
 pub fn cluster(features: &[DocFeatures], opts: &ClusterOptions) -> Vec<Vec<u32>> {
     let pairs = candidates(features, opts);
-    let scored = score_pairs(features, &pairs, &opts.weights);
+    let scored = score_pairs(features, &pairs, &opts.model);
     average_linkage(features.len(), &scored, opts.threshold)
 }
 

@@ -555,6 +555,20 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
         }
     }
     let max_idf = idf(n, 1).max(f32::MIN_POSITIVE);
+    let title_raw: Vec<Vec<(u64, f32)>> = docs
+        .par_iter()
+        .map(|d| {
+            d.title
+                .map(|t| lead_terms(t, None, &[]))
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut title_df: HashMap<u64, usize> = HashMap::new();
+    for t in &title_raw {
+        for (h, _) in t {
+            *title_df.entry(*h).or_default() += 1;
+        }
+    }
     docs.par_iter()
         .zip(places_of)
         .zip(raw_terms)
@@ -571,6 +585,29 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 .filter(|x| x.1 > 0.0)
                 .collect();
             normalise(&mut terms);
+            let term_rarity: Vec<f32> = terms
+                .iter()
+                .map(|(h, _)| (idf(n, df.get(h).copied().unwrap_or(1)) / max_idf).clamp(0.0, 1.0))
+                .collect();
+            let mut title_terms: Vec<(u64, f32)> = title_raw[d]
+                .iter()
+                .map(|&(h, tf)| {
+                    (
+                        h,
+                        (1.0 + tf).ln() * idf(n, title_df.get(&h).copied().unwrap_or(1)),
+                    )
+                })
+                .collect();
+            normalise(&mut title_terms);
+            let content_terms = u32::try_from(lead_terms(doc.text, None, &boilerplate[d]).len())
+                .unwrap_or(u32::MAX);
+            let mut days: Vec<NaiveDate> = crate::dates::find_dates(doc.text, doc.published)
+                .into_iter()
+                .filter(|x| x.precision == crate::dates::Precision::Day)
+                .filter_map(|x| x.date())
+                .collect();
+            days.sort_unstable();
+            days.dedup();
             let ids: Vec<usize> = canonical
                 .mentions
                 .get(d)
@@ -621,6 +658,10 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 killed: figure_range(doc.toll, true),
                 injured: figure_range(doc.toll, false),
                 embedding,
+                term_rarity,
+                title_terms,
+                days,
+                content_terms,
             }
         })
         .collect()

@@ -20,11 +20,12 @@ pub mod eval;
 mod events;
 mod features;
 pub(crate) mod names;
+mod pair_model;
 mod places;
 
 pub use cluster::{
-    average_linkage, candidates, cluster, figure_range, pair_features, pair_probability,
-    score_pairs, ClusterOptions, DocFeatures, PairFeatures, PAIR_FEATURES, PAIR_WEIGHTS,
+    average_linkage, candidates, cluster, figure_range, pair_features, score_pairs, ClusterOptions,
+    DocFeatures, PairFeatures, PAIR_FEATURES,
 };
 pub use dates::{event_date, find_dates, EventDate, Precision};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
@@ -34,4 +35,5 @@ pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
     ALIASES, DIRECTIONS,
 };
+pub use pair_model::{PairModel, PairModelError, Tree, PAIR_MODEL_FORMAT};
 pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};

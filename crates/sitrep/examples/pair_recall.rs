@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let features = sitrep_cluster::doc_features(&inputs, &canonical);
     let opts = pipeline.cluster_options();
     let pairs = sitrep_cluster::candidates(&features, opts);
-    let scored_pairs = sitrep_cluster::score_pairs(&features, &pairs, &opts.weights);
+    let scored_pairs = sitrep_cluster::score_pairs(&features, &pairs, &opts.model);
     let clusters = sitrep_cluster::average_linkage(features.len(), &scored_pairs, opts.threshold);
     let scored: HashMap<(u32, u32), f32> = scored_pairs
         .into_iter()

@@ -467,9 +467,11 @@ pub fn score_report(
     }
 }
 
-/// Writes the features of every candidate pair with its gold answer as
-/// tab-separated values (for refitting the pair model; see
-/// `scripts/fit-pair-model.py`).
+/// Writes what the pair model is fitted on, as tab-separated values (see
+/// `scripts/fit-pair-model.py`): a `features` row naming the pair
+/// features; a `doc` row per clustered document (index, gold event); a
+/// `pair` row per candidate pair of documents that both have a gold event
+/// (1 when they share it, the two indices, the features).
 ///
 /// # Errors
 ///
@@ -488,9 +490,13 @@ pub fn dump_pairs(
     let pairs = sitrep_cluster::candidates(&features, pipeline.cluster_options());
     writeln!(
         out,
-        "same\t{}",
+        "features\t{}",
         sitrep_cluster::PairFeatures::NAMES.join("\t")
     )?;
+    for (k, &item) in idx.iter().enumerate() {
+        let gold = labelled.gold[item].as_deref().unwrap_or("");
+        writeln!(out, "doc\t{k}\t{}", gold.replace(['\t', '\n', '\r'], " "))?;
+    }
     for (i, j) in pairs {
         let (gi, gj) = (
             &labelled.gold[idx[i as usize]],
@@ -501,7 +507,12 @@ pub fn dump_pairs(
         };
         let f = sitrep_cluster::pair_features(&features[i as usize], &features[j as usize]);
         let cols: Vec<String> = f.to_vec().iter().map(|x| format!("{x:.5}")).collect();
-        writeln!(out, "{}\t{}", u8::from(gi == gj), cols.join("\t"))?;
+        writeln!(
+            out,
+            "pair\t{}\t{i}\t{j}\t{}",
+            u8::from(gi == gj),
+            cols.join("\t")
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,333 @@
+//! The pair model: gradient-boosted decision trees that read
+//! [`PairFeatures`] and give the probability that two documents report one
+//! incident.
+//!
+//! The shipped model (`models/sitrep-pair-model/pair-model.json`, see its
+//! model card) is trained by `scripts/fit-pair-model.py` on the candidate
+//! pairs of the GVA-news and ECB+ dev sets; [`PairModel::from_json`] loads
+//! another one written in the same format:
+//!
+//! ```json
+//! {"format": "sitrep-pair-trees/1",
+//!  "features": ["terms", "entities", ...],
+//!  "base": -1.2,
+//!  "trees": [{"feature": [3, -1, -1], "threshold": [0.5, 0, 0],
+//!             "left": [1, 0, 0], "right": [2, 0, 0], "value": [0, -0.4, 0.7]}]}
+//! ```
+//!
+//! Node 0 is each tree's root; an inner node (`feature` ≥ 0) sends a pair
+//! left when its feature is at most `threshold`; a leaf (`feature` = −1)
+//! adds its `value` to `base`, and the sum is a log-odds.
+
+use std::sync::{Arc, LazyLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cluster::{PairFeatures, PAIR_FEATURES};
+
+/// The format tag a model file must carry.
+pub const PAIR_MODEL_FORMAT: &str = "sitrep-pair-trees/1";
+
+/// Why a pair model could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum PairModelError {
+    /// Not JSON, or not the model's shape.
+    #[error("the pair model is not valid JSON of the expected shape")]
+    Json(#[source] serde_json::Error),
+    /// Reading the file failed.
+    #[error("cannot read the pair model {path}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Valid JSON that is not a usable model.
+    #[error("invalid pair model: {0}")]
+    Invalid(String),
+}
+
+/// One regression tree, as parallel arrays indexed by node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tree {
+    /// The feature an inner node tests, −1 for a leaf.
+    pub feature: Vec<i32>,
+    /// Inner nodes: go left when the feature is at most this.
+    pub threshold: Vec<f64>,
+    /// Left child of an inner node.
+    pub left: Vec<u32>,
+    /// Right child of an inner node.
+    pub right: Vec<u32>,
+    /// Leaves: the log-odds added.
+    pub value: Vec<f64>,
+}
+
+/// Gradient-boosted trees over [`PairFeatures`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairModel {
+    /// Must be [`PAIR_MODEL_FORMAT`].
+    pub format: String,
+    /// Feature names in [`PairFeatures::NAMES`] order.
+    pub features: Vec<String>,
+    /// Log-odds before any tree.
+    pub base: f64,
+    /// The trees, summed.
+    pub trees: Vec<Tree>,
+    /// How the model was made (free-form, for people).
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub training: serde_json::Value,
+}
+
+static SHIPPED: LazyLock<Arc<PairModel>> = LazyLock::new(|| {
+    Arc::new(
+        PairModel::from_json(include_str!(
+            "../../../models/sitrep-pair-model/pair-model.json"
+        ))
+        .expect("the shipped pair model is valid (tested by shipped_model_loads)"),
+    )
+});
+
+impl PairModel {
+    /// The model shipped with sitrep.
+    #[must_use]
+    pub fn shipped() -> Arc<PairModel> {
+        Arc::clone(&SHIPPED)
+    }
+
+    /// Parses and checks a model.
+    ///
+    /// # Errors
+    ///
+    /// [`PairModelError::Json`] when the text is not the model's JSON,
+    /// [`PairModelError::Invalid`] when the format tag or the feature names
+    /// differ from this version's, or a tree is malformed (arrays of unequal
+    /// length, a feature out of range, a child that does not lie after its
+    /// parent, a value that is not finite).
+    pub fn from_json(text: &str) -> Result<PairModel, PairModelError> {
+        let m: PairModel = serde_json::from_str(text).map_err(PairModelError::Json)?;
+        m.check()?;
+        Ok(m)
+    }
+
+    /// Reads a model file.
+    ///
+    /// # Errors
+    ///
+    /// As [`PairModel::from_json`], and [`PairModelError::Read`].
+    pub fn from_path(path: &std::path::Path) -> Result<PairModel, PairModelError> {
+        let text = std::fs::read_to_string(path).map_err(|source| PairModelError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        PairModel::from_json(&text)
+    }
+
+    fn check(&self) -> Result<(), PairModelError> {
+        let bad = |s: String| Err(PairModelError::Invalid(s));
+        if self.format != PAIR_MODEL_FORMAT {
+            return bad(format!(
+                "format {:?}, expected {PAIR_MODEL_FORMAT:?}",
+                self.format
+            ));
+        }
+        if self.features.len() != PAIR_FEATURES
+            || self
+                .features
+                .iter()
+                .zip(PairFeatures::NAMES)
+                .any(|(a, b)| a != b)
+        {
+            return bad(format!(
+                "features {:?}, expected {:?}",
+                self.features,
+                PairFeatures::NAMES
+            ));
+        }
+        if !self.base.is_finite() {
+            return bad("base is not finite".into());
+        }
+        for (t, tree) in self.trees.iter().enumerate() {
+            let n = tree.feature.len();
+            if n == 0
+                || [
+                    tree.threshold.len(),
+                    tree.left.len(),
+                    tree.right.len(),
+                    tree.value.len(),
+                ]
+                .iter()
+                .any(|&l| l != n)
+            {
+                return bad(format!("tree {t}: empty or arrays of unequal length"));
+            }
+            for k in 0..n {
+                let f = tree.feature[k];
+                if f < 0 {
+                    if !tree.value[k].is_finite() {
+                        return bad(format!("tree {t}, node {k}: value is not finite"));
+                    }
+                    continue;
+                }
+                let (l, r) = (tree.left[k] as usize, tree.right[k] as usize);
+                if f as usize >= PAIR_FEATURES
+                    || !tree.threshold[k].is_finite()
+                    || l <= k
+                    || r <= k
+                    || l >= n
+                    || r >= n
+                {
+                    return bad(format!(
+                        "tree {t}, node {k}: feature, threshold or children out of range"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The log-odds that a pair reports one incident.
+    #[must_use]
+    pub fn log_odds(&self, f: &PairFeatures) -> f64 {
+        let x = f.to_vec();
+        let mut z = self.base;
+        for tree in &self.trees {
+            // Checked on load: children lie after their parent, so this
+            // ends, and every index is in range.
+            let mut k = 0usize;
+            while let Some(&feature) = tree.feature.get(k) {
+                if feature < 0 {
+                    z += tree.value[k];
+                    break;
+                }
+                k = if f64::from(x[feature as usize]) <= tree.threshold[k] {
+                    tree.left[k]
+                } else {
+                    tree.right[k]
+                } as usize;
+            }
+        }
+        z
+    }
+
+    /// The probability that a pair reports one incident.
+    #[must_use]
+    pub fn probability(&self, f: &PairFeatures) -> f32 {
+        (1.0 / (1.0 + (-self.log_odds(f)).exp())) as f32
+    }
+}
+
+impl Default for PairModel {
+    fn default() -> Self {
+        (*PairModel::shipped()).clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> String {
+        serde_json::to_string(&PairFeatures::NAMES).unwrap()
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        let m = PairModel::shipped();
+        assert!(!m.trees.is_empty());
+        let same = PairFeatures {
+            terms: 0.6,
+            entities: 0.6,
+            people: 2.0,
+            places: 1.0,
+            embedding: 0.8,
+            has_embedding: 1.0,
+            has_days: 1.0,
+            dates: 1.0,
+            killed: 1.0,
+            rare_place: 0.9,
+            rare_term: 0.9,
+            top_terms: 0.5,
+            title: 0.6,
+            named_day: 1.0,
+            content: 4.0,
+            killed_size: 1.5,
+            ..PairFeatures::default()
+        };
+        let apart = PairFeatures {
+            terms: 0.02,
+            embedding: 0.1,
+            has_embedding: 1.0,
+            log_days: 5.0,
+            has_days: 1.0,
+            places: -1.0,
+            dates: -1.0,
+            killed: -1.0,
+            content: 4.0,
+            ..PairFeatures::default()
+        };
+        assert!(m.probability(&same) > 0.9, "{}", m.probability(&same));
+        assert!(m.probability(&apart) < 0.1, "{}", m.probability(&apart));
+    }
+
+    #[test]
+    fn a_tree_is_walked_left_at_or_below_its_threshold() {
+        // terms ≤ 0.5 → −1, else places ≤ 0 → 0.5, else 2.
+        let text = format!(
+            r#"{{"format": "sitrep-pair-trees/1", "features": {}, "base": 0.25,
+                "trees": [{{"feature": [0, -1, 3, -1, -1],
+                            "threshold": [0.5, 0, 0, 0, 0],
+                            "left": [1, 0, 3, 0, 0], "right": [2, 0, 4, 0, 0],
+                            "value": [0, -1, 0, 0.5, 2]}}]}}"#,
+            names()
+        );
+        let m = PairModel::from_json(&text).unwrap();
+        let f = |terms: f32, places: f32| PairFeatures {
+            terms,
+            places,
+            ..PairFeatures::default()
+        };
+        assert_eq!(m.log_odds(&f(0.5, 1.0)), -0.75);
+        assert_eq!(m.log_odds(&f(0.7, 0.0)), 0.75);
+        assert_eq!(m.log_odds(&f(0.7, 1.0)), 2.25);
+        assert!((m.probability(&f(0.7, 1.0)) - 0.904_651).abs() < 1e-5);
+    }
+
+    #[test]
+    fn malformed_models_are_refused_with_the_reason() {
+        let tree = |feature: &str, left: &str| {
+            format!(
+                r#"{{"format": "sitrep-pair-trees/1", "features": {}, "base": 0,
+                    "trees": [{{"feature": {feature}, "threshold": [0.5, 0, 0],
+                                "left": {left}, "right": [2, 0, 0], "value": [0, 1, 2]}}]}}"#,
+                names()
+            )
+        };
+        assert!(PairModel::from_json(&tree("[0, -1, -1]", "[1, 0, 0]")).is_ok());
+        for (text, why) in [
+            (tree("[0, -1, -1]", "[0, 0, 0]"), "children"),
+            (tree("[0, -1, -1]", "[7, 0, 0]"), "children"),
+            (tree("[99, -1, -1]", "[1, 0, 0]"), "feature"),
+            (tree("[0, -1]", "[1, 0, 0]"), "unequal"),
+            (
+                tree("[0, -1, -1]", "[1, 0, 0]").replace("terms", "words"),
+                "features",
+            ),
+            (
+                tree("[0, -1, -1]", "[1, 0, 0]").replace("trees/1", "trees/9"),
+                "format",
+            ),
+        ] {
+            let e = PairModel::from_json(&text).unwrap_err().to_string();
+            assert!(e.contains(why), "{e}");
+        }
+        assert!(matches!(
+            PairModel::from_json("{not json"),
+            Err(PairModelError::Json(_))
+        ));
+        assert!(matches!(
+            PairModel::from_path(std::path::Path::new("/nonexistent/model.json")),
+            Err(PairModelError::Read { .. })
+        ));
+    }
+}
