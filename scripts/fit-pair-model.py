@@ -41,7 +41,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 PARAMS = dict(
     max_iter=200,
     learning_rate=0.05,
-    max_leaf_nodes=15,
+    max_leaf_nodes=31,
     min_samples_leaf=40,
     l2_regularization=1.0,
     early_stopping=False,
@@ -146,8 +146,8 @@ def b_cubed(gold, pred):
     return p, r, 2 * p * r / (p + r)
 
 
-def cross_validate(parts, k):
-    rng = np.random.RandomState(0)
+def cross_validate(parts, k, seed):
+    rng = np.random.RandomState(seed)
     for p in parts:
         group = lambda g: g.split("_")[0]
         groups = sorted(set(group(g) for g in p["gold"]))
@@ -207,6 +207,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dumps", nargs="+")
     ap.add_argument("--cv", type=int, default=0, help="folds for cross-validation (0: none)")
+    ap.add_argument("--seed", type=int, default=0, help="how events are dealt into folds")
     ap.add_argument("--out", help="write the model trained on all pairs here")
     a = ap.parse_args()
     parts = [read(p) for p in a.dumps]
@@ -216,7 +217,7 @@ def main():
     for p in parts:
         print("%s: %d documents, %d pairs (%d same)" % (p["path"], len(p["gold"]), len(p["y"]), p["y"].sum()))
     if a.cv:
-        cross_validate(parts, a.cv)
+        cross_validate(parts, a.cv, a.seed)
     if a.out:
         for p in parts:
             p["m"] = np.ones(len(p["y"]), dtype=bool)

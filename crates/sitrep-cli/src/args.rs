@@ -172,6 +172,10 @@ pub struct RunArgs {
     /// has native bfloat16 (AMX or AVX512-BF16), else f32]. See BENCHMARKS.md.
     #[arg(long, value_name = "P")]
     pub precision: Option<sitrep_ner::Precision>,
+    /// Same-incident pair model (JSON, as written by scripts/fit-pair-model.py)
+    /// [default: the shipped models/sitrep-pair-model].
+    #[arg(long, value_name = "FILE.json")]
+    pub pair_model: Option<PathBuf>,
     /// No progress bar or summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -290,6 +294,10 @@ pub enum EvalCommand {
         /// library's, 0.55]: higher keeps more events apart.
         #[arg(long, value_name = "P", value_parser = unit_interval)]
         threshold: Option<f32>,
+        /// Same-incident pair model to evaluate (JSON, as written by
+        /// scripts/fit-pair-model.py) [default: the shipped one].
+        #[arg(long, value_name = "FILE.json")]
+        pair_model: Option<PathBuf>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

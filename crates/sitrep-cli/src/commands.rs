@@ -93,6 +93,12 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     if let Some(p) = a.precision {
         builder = builder.precision(p);
     }
+    if let Some(m) = &a.pair_model {
+        builder = builder.cluster_options(sitrep::ClusterOptions {
+            model: load_pair_model(m)?,
+            ..sitrep::ClusterOptions::default()
+        });
+    }
     let pipeline = builder.build().context("starting the pipeline")?;
     let bar = progress_bar(a.quiet, items.len() as u64, "analysing");
     let report = pipeline.analyze_with_progress(&items, &|done, _| bar.set_position(done as u64));
@@ -263,6 +269,7 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             cache,
             dump_pairs,
             threshold,
+            pair_model,
             json,
             quiet,
         } => eval_clusters(
@@ -272,6 +279,7 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             cache.as_deref(),
             dump_pairs.as_deref(),
             threshold,
+            pair_model.as_deref(),
             json,
             quiet,
         )?,
@@ -288,6 +296,12 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn load_pair_model(path: &Path) -> Result<std::sync::Arc<sitrep::PairModel>> {
+    let m = sitrep::PairModel::from_path(path)
+        .with_context(|| format!("loading the pair model {}", path.display()))?;
+    Ok(std::sync::Arc::new(m))
+}
+
 // The options of `eval clusters`, one argument each.
 #[allow(clippy::too_many_arguments)]
 fn eval_clusters(
@@ -297,6 +311,7 @@ fn eval_clusters(
     cache: Option<&Path>,
     dump_pairs: Option<&Path>,
     threshold: Option<f32>,
+    pair_model: Option<&Path>,
     json: bool,
     quiet: bool,
 ) -> Result<()> {
@@ -306,13 +321,14 @@ fn eval_clusters(
     let labels = labels
         .map(|l| read_toll_labels(l, gold_field, "num_killed", "num_injured"))
         .transpose()?;
-    let mut builder = Pipeline::builder();
+    let mut options = sitrep::ClusterOptions::default();
     if let Some(t) = threshold {
-        builder = builder.cluster_options(sitrep::ClusterOptions {
-            threshold: t,
-            ..sitrep::ClusterOptions::default()
-        });
+        options.threshold = t;
     }
+    if let Some(m) = pair_model {
+        options.model = load_pair_model(m)?;
+    }
+    let builder = Pipeline::builder().cluster_options(options);
     let pipeline = builder.build()?;
     let mut store = match cache {
         Some(c) => AnalysisCache::load(c).with_context(|| format!("reading {}", c.display()))?,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_valid, json, root, sitrep};
+use common::{assert_valid, json, root, sitrep, temp_dir};
 
 #[test]
 fn corpus_json_validates_and_keeps_every_document() {
@@ -255,4 +255,47 @@ fn size_limits_from_the_command_line_skip_with_the_reason() {
     let bad = sitrep(&["run", "corpus/", "--max-document-bytes", "3T"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a size"));
+}
+
+#[test]
+fn a_pair_model_file_is_used_or_refused_with_the_reason() {
+    // The shipped model, given as a file, gives the same events.
+    let shipped = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../models/sitrep-pair-model/pair-model.json"
+    );
+    let events = |extra: &[&str]| {
+        let mut args = vec!["run", "corpus/", "--format", "json", "--quiet"];
+        args.extend_from_slice(extra);
+        let out = sitrep(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let report = json(&out);
+        report["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["documents"].to_string())
+            .collect::<Vec<_>>()
+    };
+    let default = events(&[]);
+    assert_eq!(default.len(), 2);
+    assert_eq!(events(&["--pair-model", shipped]), default);
+
+    // A model of another feature set is refused, with the file and the cause.
+    let wrong = temp_dir("pair-model").join("wrong.json");
+    let text = std::fs::read_to_string(shipped)
+        .unwrap()
+        .replace("\"terms\"", "\"words\"");
+    std::fs::write(&wrong, text).unwrap();
+    let out = sitrep(
+        &["run", "corpus/", "--pair-model", wrong.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("loading the pair model") && err.contains("wrong.json"),
+        "{err}"
+    );
+    assert!(err.contains("invalid pair model: features"), "{err}");
 }

@@ -116,6 +116,31 @@ pub struct DocFeatures {
     /// kept only a cookie notice.
     #[serde(default)]
     pub content_terms: u32,
+    /// The hashes of its most salient lead terms, sorted (see
+    /// [`DocFeatures::top_terms`]); computed from `terms` when empty.
+    #[serde(default)]
+    pub top: Vec<u64>,
+}
+
+impl DocFeatures {
+    /// The hashes of the twelve highest-weighted `terms`, sorted: what
+    /// [`PairFeatures::top_terms`] compares, and what `top` caches.
+    #[must_use]
+    pub fn top_terms(&self) -> Vec<u64> {
+        let mut t: Vec<&(u64, f32)> = self.terms.iter().collect();
+        t.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let mut out: Vec<u64> = t.into_iter().take(TOP_TERMS).map(|x| x.0).collect();
+        out.sort_unstable();
+        out
+    }
+
+    fn top_or_compute(&self) -> std::borrow::Cow<'_, [u64]> {
+        if self.top.is_empty() {
+            std::borrow::Cow::Owned(self.top_terms())
+        } else {
+            std::borrow::Cow::Borrowed(&self.top)
+        }
+    }
 }
 
 /// The `(low, high)` reading of a toll's figure.
@@ -348,7 +373,7 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
             -1.0
         },
         rare_term: rarest_shared(a, b),
-        top_terms: shared(&top_terms(a), &top_terms(b)) as f32 / TOP_TERMS as f32,
+        top_terms: shared(&a.top_or_compute(), &b.top_or_compute()) as f32 / TOP_TERMS as f32,
         title: sparse_dot(&a.title_terms, &b.title_terms),
         named_day: f32::from(u8::from(names_day_of(a, b) || names_day_of(b, a))),
         content: (1.0 + a.content_terms.min(b.content_terms) as f32).ln(),
@@ -359,15 +384,6 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
 
 /// Salient lead terms compared by [`PairFeatures::top_terms`].
 const TOP_TERMS: usize = 12;
-
-/// The hashes of a document's most salient lead terms, sorted.
-fn top_terms(f: &DocFeatures) -> Vec<u64> {
-    let mut t: Vec<&(u64, f32)> = f.terms.iter().collect();
-    t.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    let mut out: Vec<u64> = t.into_iter().take(TOP_TERMS).map(|x| x.0).collect();
-    out.sort_unstable();
-    out
-}
 
 /// The rarity of the rarest lead term `a` and `b` share.
 fn rarest_shared(a: &DocFeatures, b: &DocFeatures) -> f32 {

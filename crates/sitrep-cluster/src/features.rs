@@ -645,7 +645,7 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 }
                 v
             });
-            DocFeatures {
+            let mut f = DocFeatures {
                 years: years_named(doc.text, doc.published),
                 ages: ages_named(doc.text, doc.entities),
                 place_rarity,
@@ -662,7 +662,10 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 title_terms,
                 days,
                 content_terms,
-            }
+                top: Vec::new(),
+            };
+            f.top = f.top_terms();
+            f
         })
         .collect()
 }

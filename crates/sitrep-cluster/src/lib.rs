@@ -35,5 +35,5 @@ pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
     ALIASES, DIRECTIONS,
 };
-pub use pair_model::{PairModel, PairModelError, Tree, PAIR_MODEL_FORMAT};
+pub use pair_model::{PairModel, PairModelError, PAIR_MODEL_FORMAT};
 pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};

@@ -48,35 +48,111 @@ pub enum PairModelError {
     Invalid(String),
 }
 
-/// One regression tree, as parallel arrays indexed by node.
+/// One regression tree, as parallel arrays indexed by node (the file's
+/// layout).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Tree {
-    /// The feature an inner node tests, −1 for a leaf.
-    pub feature: Vec<i32>,
-    /// Inner nodes: go left when the feature is at most this.
-    pub threshold: Vec<f64>,
-    /// Left child of an inner node.
-    pub left: Vec<u32>,
-    /// Right child of an inner node.
-    pub right: Vec<u32>,
-    /// Leaves: the log-odds added.
-    pub value: Vec<f64>,
+struct Tree {
+    feature: Vec<i32>,
+    threshold: Vec<f64>,
+    left: Vec<u32>,
+    right: Vec<u32>,
+    value: Vec<f64>,
 }
 
-/// Gradient-boosted trees over [`PairFeatures`].
+/// The model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PairModel {
-    /// Must be [`PAIR_MODEL_FORMAT`].
-    pub format: String,
-    /// Feature names in [`PairFeatures::NAMES`] order.
-    pub features: Vec<String>,
-    /// Log-odds before any tree.
-    pub base: f64,
-    /// The trees, summed.
-    pub trees: Vec<Tree>,
-    /// How the model was made (free-form, for people).
+struct ModelFile {
+    format: String,
+    features: Vec<String>,
+    base: f64,
+    trees: Vec<Tree>,
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
-    pub training: serde_json::Value,
+    training: serde_json::Value,
+}
+
+/// A node as the model walks it: all trees in one array, children as
+/// absolute indices, a leaf's value in `threshold`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Node {
+    threshold: f64,
+    /// The feature tested; [`LEAF`] for a leaf.
+    feature: u32,
+    left: u32,
+    right: u32,
+}
+
+const LEAF: u32 = u32::MAX;
+
+/// Gradient-boosted trees over [`PairFeatures`]. Made by
+/// [`PairModel::from_json`], [`PairModel::from_path`] or
+/// [`PairModel::shipped`], which check it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairModel {
+    file: ModelFile,
+    nodes: Vec<Node>,
+    roots: Vec<u32>,
+}
+
+fn check(m: &ModelFile) -> Result<(), PairModelError> {
+    let bad = |s: String| Err(PairModelError::Invalid(s));
+    if m.format != PAIR_MODEL_FORMAT {
+        return bad(format!(
+            "format {:?}, expected {PAIR_MODEL_FORMAT:?}",
+            m.format
+        ));
+    }
+    if m.features.len() != PAIR_FEATURES
+        || m.features
+            .iter()
+            .zip(PairFeatures::NAMES)
+            .any(|(a, b)| a != b)
+    {
+        return bad(format!(
+            "features {:?}, expected {:?}",
+            m.features,
+            PairFeatures::NAMES
+        ));
+    }
+    if !m.base.is_finite() {
+        return bad("base is not finite".into());
+    }
+    for (t, tree) in m.trees.iter().enumerate() {
+        let n = tree.feature.len();
+        if n == 0
+            || [
+                tree.threshold.len(),
+                tree.left.len(),
+                tree.right.len(),
+                tree.value.len(),
+            ]
+            .iter()
+            .any(|&l| l != n)
+        {
+            return bad(format!("tree {t}: empty or arrays of unequal length"));
+        }
+        for k in 0..n {
+            let f = tree.feature[k];
+            if f < 0 {
+                if !tree.value[k].is_finite() {
+                    return bad(format!("tree {t}, node {k}: value is not finite"));
+                }
+                continue;
+            }
+            let (l, r) = (tree.left[k] as usize, tree.right[k] as usize);
+            if f as usize >= PAIR_FEATURES
+                || !tree.threshold[k].is_finite()
+                || l <= k
+                || r <= k
+                || l >= n
+                || r >= n
+            {
+                return bad(format!(
+                    "tree {t}, node {k}: feature, threshold or children out of range"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 static SHIPPED: LazyLock<Arc<PairModel>> = LazyLock::new(|| {
@@ -105,9 +181,45 @@ impl PairModel {
     /// length, a feature out of range, a child that does not lie after its
     /// parent, a value that is not finite).
     pub fn from_json(text: &str) -> Result<PairModel, PairModelError> {
-        let m: PairModel = serde_json::from_str(text).map_err(PairModelError::Json)?;
-        m.check()?;
-        Ok(m)
+        let file: ModelFile = serde_json::from_str(text).map_err(PairModelError::Json)?;
+        check(&file)?;
+        let mut nodes = Vec::new();
+        let mut roots = Vec::with_capacity(file.trees.len());
+        for t in &file.trees {
+            let at = u32::try_from(nodes.len())
+                .map_err(|_| PairModelError::Invalid("too many nodes".into()))?;
+            roots.push(at);
+            for k in 0..t.feature.len() {
+                nodes.push(if t.feature[k] < 0 {
+                    Node {
+                        threshold: t.value[k],
+                        feature: LEAF,
+                        left: 0,
+                        right: 0,
+                    }
+                } else {
+                    Node {
+                        threshold: t.threshold[k],
+                        feature: t.feature[k] as u32,
+                        left: at + t.left[k],
+                        right: at + t.right[k],
+                    }
+                });
+            }
+        }
+        Ok(PairModel { file, nodes, roots })
+    }
+
+    /// Number of trees.
+    #[must_use]
+    pub fn trees(&self) -> usize {
+        self.roots.len()
+    }
+
+    /// How the model was made, as its file states it (free-form JSON).
+    #[must_use]
+    pub fn training(&self) -> &serde_json::Value {
+        &self.file.training
     }
 
     /// Reads a model file.
@@ -123,87 +235,25 @@ impl PairModel {
         PairModel::from_json(&text)
     }
 
-    fn check(&self) -> Result<(), PairModelError> {
-        let bad = |s: String| Err(PairModelError::Invalid(s));
-        if self.format != PAIR_MODEL_FORMAT {
-            return bad(format!(
-                "format {:?}, expected {PAIR_MODEL_FORMAT:?}",
-                self.format
-            ));
-        }
-        if self.features.len() != PAIR_FEATURES
-            || self
-                .features
-                .iter()
-                .zip(PairFeatures::NAMES)
-                .any(|(a, b)| a != b)
-        {
-            return bad(format!(
-                "features {:?}, expected {:?}",
-                self.features,
-                PairFeatures::NAMES
-            ));
-        }
-        if !self.base.is_finite() {
-            return bad("base is not finite".into());
-        }
-        for (t, tree) in self.trees.iter().enumerate() {
-            let n = tree.feature.len();
-            if n == 0
-                || [
-                    tree.threshold.len(),
-                    tree.left.len(),
-                    tree.right.len(),
-                    tree.value.len(),
-                ]
-                .iter()
-                .any(|&l| l != n)
-            {
-                return bad(format!("tree {t}: empty or arrays of unequal length"));
-            }
-            for k in 0..n {
-                let f = tree.feature[k];
-                if f < 0 {
-                    if !tree.value[k].is_finite() {
-                        return bad(format!("tree {t}, node {k}: value is not finite"));
-                    }
-                    continue;
-                }
-                let (l, r) = (tree.left[k] as usize, tree.right[k] as usize);
-                if f as usize >= PAIR_FEATURES
-                    || !tree.threshold[k].is_finite()
-                    || l <= k
-                    || r <= k
-                    || l >= n
-                    || r >= n
-                {
-                    return bad(format!(
-                        "tree {t}, node {k}: feature, threshold or children out of range"
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// The log-odds that a pair reports one incident.
     #[must_use]
     pub fn log_odds(&self, f: &PairFeatures) -> f64 {
         let x = f.to_vec();
-        let mut z = self.base;
-        for tree in &self.trees {
-            // Checked on load: children lie after their parent, so this
-            // ends, and every index is in range.
-            let mut k = 0usize;
-            while let Some(&feature) = tree.feature.get(k) {
-                if feature < 0 {
-                    z += tree.value[k];
+        let mut z = self.file.base;
+        for &root in &self.roots {
+            // Checked on load: children lie after their parent within the
+            // tree, so this ends, and every index is in range.
+            let mut k = root as usize;
+            while let Some(n) = self.nodes.get(k) {
+                if n.feature == LEAF {
+                    z += n.threshold;
                     break;
                 }
-                k = if f64::from(x[feature as usize]) <= tree.threshold[k] {
-                    tree.left[k]
+                let v = x.get(n.feature as usize).copied().unwrap_or(0.0);
+                k = if f64::from(v) <= n.threshold {
+                    n.left
                 } else {
-                    tree.right[k]
+                    n.right
                 } as usize;
             }
         }
@@ -234,7 +284,8 @@ mod tests {
     #[test]
     fn shipped_model_loads() {
         let m = PairModel::shipped();
-        assert!(!m.trees.is_empty());
+        assert!(m.trees() > 0);
+        assert!(m.training()["learner"].is_string());
         let same = PairFeatures {
             terms: 0.6,
             entities: 0.6,

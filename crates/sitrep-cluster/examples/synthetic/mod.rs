@@ -71,6 +71,31 @@ pub fn synthetic_docs(n: usize) -> (Vec<DocFeatures>, Vec<u32>) {
             terms.sort_unstable_by_key(|t| t.0);
             terms.dedup_by_key(|t| t.0);
             normalise(&mut terms);
+            // Incident words are rare; general words by their Zipf rank.
+            let term_rarity: Vec<f32> = terms
+                .iter()
+                .map(|t| {
+                    if t.0 >= 10_000_000 {
+                        0.9
+                    } else {
+                        (1.0 + t.0 as f32).ln() / 200_000f32.ln()
+                    }
+                })
+                .collect();
+            let mut title_terms: Vec<(u64, f32)> = own
+                .iter()
+                .take(4)
+                .filter(|_| rng.below(2) == 0)
+                .map(|t| (*t, 1.0))
+                .collect();
+            title_terms.extend((0..3).map(|_| (rng.zipf(200_000), 0.5)));
+            title_terms.sort_unstable_by_key(|t| t.0);
+            title_terms.dedup_by_key(|t| t.0);
+            normalise(&mut title_terms);
+            let content_terms = terms.len() as u32;
+            let published = day + Duration::days(rng.below(4) as i64);
+            let mut days = vec![day, published];
+            days.dedup();
             let named: Vec<u32> = people
                 .iter()
                 .copied()
@@ -87,19 +112,25 @@ pub fn synthetic_docs(n: usize) -> (Vec<DocFeatures>, Vec<u32>) {
             emb.iter_mut().for_each(|x| *x /= norm);
             let mut people_sorted = named.clone();
             people_sorted.sort_unstable();
-            docs.push(DocFeatures {
+            let mut doc = DocFeatures {
                 terms,
                 entities,
                 people: people_sorted,
                 places: vec![city],
-                published: Some(day + Duration::days(rng.below(4) as i64)),
+                published: Some(published),
                 date: None,
                 killed: Some((killed, killed)),
                 injured: None,
                 embedding: Some(emb),
                 years: vec![2014],
+                content_terms,
+                term_rarity,
+                title_terms,
+                days,
                 ..DocFeatures::default()
-            });
+            };
+            doc.top = doc.top_terms();
+            docs.push(doc);
             truth.push(incident);
         }
     }
