@@ -62,6 +62,8 @@ Examples, one per format:
   sitrep run corpus/ --format csv -o events.csv --documents-out documents.jsonl
   sitrep run corpus/ --precision f32                  exact f32 models (default: bf16 on
                                                       CPUs with native bf16; same F1)
+  sitrep run corpus/ --pair-model mine.json           a same-incident model refitted on your
+                                                      own labels (scripts/fit-pair-model.py)
 
 Formats:
   table  one row per event (date, place, killed best (low–high), injured, sources,
@@ -286,8 +288,9 @@ pub enum EvalCommand {
         /// on later runs (documents with the same id and text).
         #[arg(long, value_name = "FILE.json")]
         cache: Option<PathBuf>,
-        /// Write every candidate pair's features and gold answer (TSV), for
-        /// refitting the pair model with scripts/fit-pair-model.py.
+        /// Write every document's gold event and every candidate pair's
+        /// features and gold answer (TSV), for refitting and cross-validating
+        /// the pair model with scripts/fit-pair-model.py.
         #[arg(long, value_name = "FILE.tsv")]
         dump_pairs: Option<PathBuf>,
         /// Merge threshold of the average linkage (0–1) [default: the

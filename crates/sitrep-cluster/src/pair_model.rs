@@ -85,7 +85,34 @@ const LEAF: u32 = u32::MAX;
 
 /// Gradient-boosted trees over [`PairFeatures`]. Made by
 /// [`PairModel::from_json`], [`PairModel::from_path`] or
-/// [`PairModel::shipped`], which check it.
+/// [`PairModel::shipped`], which check it. The file format and how the
+/// shipped model was trained are in `models/sitrep-pair-model/MODEL_CARD.md`.
+///
+/// ```
+/// use sitrep_cluster::{PairFeatures, PairModel};
+///
+/// let model = PairModel::shipped();
+/// // Two reports sharing their words, people, place, day and toll.
+/// let same = PairFeatures {
+///     terms: 0.6, entities: 0.6, people: 2.0, places: 1.0, rare_place: 0.9,
+///     embedding: 0.8, has_embedding: 1.0, has_days: 1.0, dates: 1.0,
+///     killed: 1.0, killed_size: 1.4, title: 0.5, named_day: 1.0, content: 4.0,
+///     ..PairFeatures::default()
+/// };
+/// // Two that share little, weeks apart, with other tolls.
+/// let apart = PairFeatures {
+///     terms: 0.03, embedding: 0.1, has_embedding: 1.0, log_days: 3.5, has_days: 1.0,
+///     places: -1.0, dates: -1.0, killed: -1.0, content: 4.0,
+///     ..PairFeatures::default()
+/// };
+/// assert!(model.probability(&same) > 0.9);
+/// assert!(model.probability(&apart) < 0.1);
+///
+/// // A model written for other features is refused, with the reason.
+/// let err = PairModel::from_json(r#"{"format": "sitrep-pair-trees/1",
+///     "features": ["words"], "base": 0, "trees": []}"#).unwrap_err();
+/// assert!(err.to_string().contains("features"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairModel {
     file: ModelFile,
