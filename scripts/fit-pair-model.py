@@ -39,8 +39,8 @@ import sklearn
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 PARAMS = dict(
-    max_iter=200,
-    learning_rate=0.05,
+    max_iter=100,
+    learning_rate=0.1,
     max_leaf_nodes=31,
     min_samples_leaf=40,
     l2_regularization=1.0,

@@ -294,7 +294,7 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE.tsv")]
         dump_pairs: Option<PathBuf>,
         /// Merge threshold of the average linkage (0–1) [default: the
-        /// library's, 0.55]: higher keeps more events apart.
+        /// library's, 0.5]: higher keeps more events apart.
         #[arg(long, value_name = "P", value_parser = unit_interval)]
         threshold: Option<f32>,
         /// Same-incident pair model to evaluate (JSON, as written by

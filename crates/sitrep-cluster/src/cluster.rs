@@ -42,7 +42,7 @@ use crate::pair_model::PairModel;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterOptions {
     /// Merge clusters while their average pair probability is at least
-    /// this. By default 0.55.
+    /// this. By default 0.5.
     pub threshold: f32,
     /// Most candidates scored per document. By default 64.
     pub max_candidates: usize,
@@ -60,7 +60,7 @@ pub struct ClusterOptions {
 impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
-            threshold: 0.55,
+            threshold: 0.5,
             max_candidates: 64,
             max_posting: 64,
             key_terms: 12,
@@ -120,6 +120,10 @@ pub struct DocFeatures {
     /// [`DocFeatures::top_terms`]); computed from `terms` when empty.
     #[serde(default)]
     pub top: Vec<u64>,
+    /// How rare each of `entities` is among the documents (aligned with
+    /// it), as [`DocFeatures::term_rarity`].
+    #[serde(default)]
+    pub entity_rarity: Vec<f32>,
 }
 
 impl DocFeatures {
@@ -204,10 +208,17 @@ pub struct PairFeatures {
     pub killed_size: f32,
     /// log(1 + the smaller injured figure) when the injured figures agree, 0 otherwise.
     pub injured_size: f32,
+    /// log(1 + days between the incident dates) when both are known to the
+    /// day, −1 otherwise.
+    pub date_gap: f32,
+    /// The rarity of the rarest canonical entity both name, 0 when none.
+    pub rare_entity: f32,
+    /// Canonical entities both name.
+    pub shared_entities: f32,
 }
 
 /// Number of pair features.
-pub const PAIR_FEATURES: usize = 21;
+pub const PAIR_FEATURES: usize = 24;
 
 impl PairFeatures {
     /// The features as a vector, in [`PairFeatures::NAMES`] order.
@@ -235,6 +246,9 @@ impl PairFeatures {
             self.content,
             self.killed_size,
             self.injured_size,
+            self.date_gap,
+            self.rare_entity,
+            self.shared_entities,
         ]
     }
 
@@ -261,6 +275,9 @@ impl PairFeatures {
         "content",
         "killed_size",
         "injured_size",
+        "date_gap",
+        "rare_entity",
+        "shared_entities",
     ];
 }
 
@@ -278,6 +295,23 @@ fn sparse_dot<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
         }
     }
     s
+}
+
+/// Keys two sparse vectors (sorted by key) share.
+fn sparse_shared<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
@@ -379,7 +413,37 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
         content: (1.0 + a.content_terms.min(b.content_terms) as f32).ln(),
         killed_size: size_if_agree(a.killed, b.killed),
         injured_size: size_if_agree(a.injured, b.injured),
+        date_gap: match (day_of(a), day_of(b)) {
+            (Some(x), Some(y)) => ((x - y).num_days().abs() as f32 + 1.0).ln(),
+            _ => -1.0,
+        },
+        rare_entity: rarest_shared_entity(a, b),
+        shared_entities: sparse_shared(&a.entities, &b.entities) as f32,
     }
+}
+
+/// The incident's day, when the document dates it to the day.
+fn day_of(f: &DocFeatures) -> Option<NaiveDate> {
+    f.date
+        .filter(|d| d.precision == crate::dates::Precision::Day)
+        .and_then(|d| d.date())
+}
+
+/// The rarity of the rarest canonical entity `a` and `b` both name.
+fn rarest_shared_entity(a: &DocFeatures, b: &DocFeatures) -> f32 {
+    let (mut i, mut j, mut best) = (0, 0, 0.0f32);
+    while i < a.entities.len() && j < b.entities.len() {
+        match a.entities[i].0.cmp(&b.entities[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                best = best.max(a.entity_rarity.get(i).copied().unwrap_or(0.0));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    best
 }
 
 /// Salient lead terms compared by [`PairFeatures::top_terms`].
@@ -404,10 +468,7 @@ fn rarest_shared(a: &DocFeatures, b: &DocFeatures) -> f32 {
 
 /// Whether `b` names the day `a` dates its incident to.
 fn names_day_of(a: &DocFeatures, b: &DocFeatures) -> bool {
-    a.date
-        .filter(|d| d.precision == crate::dates::Precision::Day)
-        .and_then(|d| d.date())
-        .is_some_and(|d| b.days.binary_search(&d).is_ok())
+    day_of(a).is_some_and(|d| b.days.binary_search(&d).is_ok())
 }
 
 fn size_if_agree(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> f32 {

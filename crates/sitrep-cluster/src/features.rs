@@ -621,6 +621,13 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 .map(|&e| (e as u32, idf(n, ent_df.get(e).copied().unwrap_or(1))))
                 .collect();
             normalise(&mut entities);
+            let entity_rarity: Vec<f32> = entities
+                .iter()
+                .map(|(e, _)| {
+                    (idf(n, ent_df.get(*e as usize).copied().unwrap_or(1)) / max_idf)
+                        .clamp(0.0, 1.0)
+                })
+                .collect();
             let mut people: Vec<u32> = uniq
                 .iter()
                 .filter(|&&e| {
@@ -663,6 +670,7 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 days,
                 content_terms,
                 top: Vec::new(),
+                entity_rarity,
             };
             f.top = f.top_terms();
             f
