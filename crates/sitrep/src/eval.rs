@@ -469,7 +469,7 @@ pub fn score_report(
 
 /// Writes what the pair model is fitted on, as tab-separated values (see
 /// `scripts/fit-pair-model.py`): a `features` row naming the pair
-/// features; a `doc` row per clustered document (index, gold event); a
+/// features; a `doc` row per clustered document (index, gold event, id); a
 /// `pair` row per candidate pair of documents that both have a gold event
 /// (1 when they share it, the two indices, the features).
 ///
@@ -495,7 +495,8 @@ pub fn dump_pairs(
     )?;
     for (k, &item) in idx.iter().enumerate() {
         let gold = labelled.gold[item].as_deref().unwrap_or("");
-        writeln!(out, "doc\t{k}\t{}", gold.replace(['\t', '\n', '\r'], " "))?;
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        writeln!(out, "doc\t{k}\t{}\t{}", clean(gold), clean(inputs[k].id))?;
     }
     for (i, j) in pairs {
         let (gi, gj) = (
