@@ -281,53 +281,59 @@ impl PairFeatures {
     ];
 }
 
-fn sparse_dot<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
+/// Walks two lists sorted by key (keys unique within each) and calls
+/// `f(i, j)` for every key both hold.
+fn merge_join<A, B, K: Ord>(
+    a: &[A],
+    b: &[B],
+    ka: impl Fn(&A) -> K,
+    kb: impl Fn(&B) -> K,
+    mut f: impl FnMut(usize, usize),
+) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match ka(&a[i]).cmp(&kb(&b[j])) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
+                f(i, j);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+fn sparse_dot<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
+    let mut s = 0.0;
+    merge_join(a, b, |x| x.0, |x| x.0, |i, j| s += a[i].1 * b[j].1);
     s
 }
 
 /// Keys two sparse vectors (sorted by key) share.
 fn sparse_shared<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut n = 0;
+    merge_join(a, b, |x| x.0, |x| x.0, |_, _| n += 1);
     n
 }
 
-fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let mut n = 0;
+    merge_join(a, b, |x| *x, |x| *x, |_, _| n += 1);
     n
+}
+
+/// The largest `rarity` (aligned with `a`) of the keys `a` and `b` share.
+fn rarest<K: Ord + Copy>(a: &[(K, f32)], rarity: &[f32], b: &[(K, f32)]) -> f32 {
+    let mut best = 0.0f32;
+    merge_join(
+        a,
+        b,
+        |x| x.0,
+        |x| x.0,
+        |i, _| best = best.max(rarity.get(i).copied().unwrap_or(0.0)),
+    );
+    best
 }
 
 fn ranges(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> f32 {
@@ -406,7 +412,7 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
         } else {
             -1.0
         },
-        rare_term: rarest_shared(a, b),
+        rare_term: rarest(&a.terms, &a.term_rarity, &b.terms),
         top_terms: shared(&a.top_or_compute(), &b.top_or_compute()) as f32 / TOP_TERMS as f32,
         title: sparse_dot(&a.title_terms, &b.title_terms),
         named_day: f32::from(u8::from(names_day_of(a, b) || names_day_of(b, a))),
@@ -417,7 +423,7 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
             (Some(x), Some(y)) => ((x - y).num_days().abs() as f32 + 1.0).ln(),
             _ => -1.0,
         },
-        rare_entity: rarest_shared_entity(a, b),
+        rare_entity: rarest(&a.entities, &a.entity_rarity, &b.entities),
         shared_entities: sparse_shared(&a.entities, &b.entities) as f32,
     }
 }
@@ -429,42 +435,8 @@ fn day_of(f: &DocFeatures) -> Option<NaiveDate> {
         .and_then(|d| d.date())
 }
 
-/// The rarity of the rarest canonical entity `a` and `b` both name.
-fn rarest_shared_entity(a: &DocFeatures, b: &DocFeatures) -> f32 {
-    let (mut i, mut j, mut best) = (0, 0, 0.0f32);
-    while i < a.entities.len() && j < b.entities.len() {
-        match a.entities[i].0.cmp(&b.entities[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                best = best.max(a.entity_rarity.get(i).copied().unwrap_or(0.0));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    best
-}
-
 /// Salient lead terms compared by [`PairFeatures::top_terms`].
 const TOP_TERMS: usize = 12;
-
-/// The rarity of the rarest lead term `a` and `b` share.
-fn rarest_shared(a: &DocFeatures, b: &DocFeatures) -> f32 {
-    let (mut i, mut j, mut best) = (0, 0, 0.0f32);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].0.cmp(&b.terms[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                best = best.max(a.term_rarity.get(i).copied().unwrap_or(0.0));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    best
-}
 
 /// Whether `b` names the day `a` dates its incident to.
 fn names_day_of(a: &DocFeatures, b: &DocFeatures) -> bool {
@@ -821,6 +793,70 @@ mod tests {
         let scored = vec![(0, 1, 0.9), (0, 2, 0.8), (1, 2, 0.7), (2, 3, 0.2)];
         let c = average_linkage(4, &scored, 0.5);
         assert_eq!(c, vec![vec![0, 1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn pair_features_read_shared_rare_words_days_and_tolls() {
+        let day = |m: u32, d: u32| crate::dates::EventDate {
+            year: Some(2016),
+            month: m,
+            day: d,
+            precision: crate::dates::Precision::Day,
+            span: sitrep_text::Span::new(0, 1),
+        };
+        let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2016, m, d).unwrap();
+        // The report: terms 1 (rarity 0.9) and 2 (0.2); entities 7 (0.8), 8 (0.1).
+        let a = DocFeatures {
+            terms: vec![(1, 0.8), (2, 0.6)],
+            term_rarity: vec![0.9, 0.2],
+            entities: vec![(7, 0.6), (8, 0.8)],
+            entity_rarity: vec![0.8, 0.1],
+            date: Some(day(6, 12)),
+            days: vec![date(6, 12)],
+            killed: Some((49, 50)),
+            content_terms: 300,
+            title_terms: vec![(5, 1.0)],
+            ..DocFeatures::default()
+        };
+        // A follow-up 143 days on: names the day of the incident, and
+        // dates its own news to November.
+        let b = DocFeatures {
+            terms: vec![(1, 0.5), (3, 0.866)],
+            term_rarity: vec![0.9, 0.5],
+            entities: vec![(7, 1.0)],
+            entity_rarity: vec![0.8],
+            date: Some(day(11, 2)),
+            days: vec![date(6, 12), date(11, 2)],
+            killed: Some((49, 49)),
+            content_terms: 20,
+            title_terms: vec![(5, 0.6), (6, 0.8)],
+            ..DocFeatures::default()
+        };
+        let f = pair_features(&a, &b);
+        assert_eq!(f.rare_term, 0.9, "term 1 is shared, term 2 is not");
+        assert_eq!(f.top_terms, 1.0 / 12.0);
+        assert!((f.title - 0.6).abs() < 1e-6);
+        assert_eq!(f.named_day, 1.0, "b names a's day");
+        assert_eq!(f.dates, -1.0, "their own dates differ");
+        assert!((f.date_gap - (143.0f32 + 1.0).ln()).abs() < 1e-5);
+        assert!((f.content - 21.0f32.ln()).abs() < 1e-6);
+        assert!((f.killed_size - 50.0f32.ln()).abs() < 1e-6);
+        assert_eq!(f.injured_size, 0.0);
+        assert_eq!((f.rare_entity, f.shared_entities), (0.8, 1.0));
+        // Symmetric, and the cached top terms give the same as computing them.
+        let mut a2 = a.clone();
+        a2.top = a2.top_terms();
+        assert_eq!(pair_features(&b, &a2), f);
+        // Nothing shared, no days known.
+        let c = DocFeatures {
+            terms: vec![(4, 1.0)],
+            ..DocFeatures::default()
+        };
+        let g = pair_features(&a, &c);
+        assert_eq!(
+            (g.rare_term, g.named_day, g.date_gap, g.killed_size),
+            (0.0, 0.0, -1.0, 0.0)
+        );
     }
 
     #[test]
