@@ -357,6 +357,13 @@ fn eval_clusters(
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {
         print!("{scores}");
+        if pair_model.is_none() {
+            println!(
+                "note: the shipped pair model was trained on the GVA-news and ECB+ dev sets, so \
+                 on them these scores are in-sample; cross-validated ones are in \
+                 models/sitrep-pair-model/MODEL_CARD.md"
+            );
+        }
     }
     Ok(())
 }
