@@ -37,21 +37,20 @@ fn eval_clusters_scores_the_corpus_and_dumps_its_pairs() {
     let docs = labelled_corpus();
     let docs = docs.to_str().unwrap();
     let dump = docs.replace("corpus.jsonl", "pairs.tsv");
-    let out = sitrep(
-        &[
+    let eval = |extra: &[&str]| {
+        let mut args = vec![
             "eval",
             "clusters",
             "--docs",
             docs,
             "--gold-field",
             "event",
-            "--json",
             "-q",
-            "--dump-pairs",
-            &dump,
-        ],
-        None,
-    );
+        ];
+        args.extend_from_slice(extra);
+        sitrep(&args, None)
+    };
+    let out = eval(&["--json", "--dump-pairs", &dump]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["records"], 5);
@@ -80,38 +79,13 @@ fn eval_clusters_scores_the_corpus_and_dumps_its_pairs() {
     );
 
     // A threshold no pair reaches leaves every document alone.
-    let out = sitrep(
-        &[
-            "eval",
-            "clusters",
-            "--docs",
-            docs,
-            "--gold-field",
-            "event",
-            "--json",
-            "-q",
-            "--threshold",
-            "1",
-        ],
-        None,
-    );
+    let out = eval(&["--json", "--threshold", "1"]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["all"]["predicted_events"], 5, "{r}");
 
     // The table says that the shipped model's scores on its training sets
     // are in-sample.
-    let out = sitrep(
-        &[
-            "eval",
-            "clusters",
-            "--docs",
-            docs,
-            "--gold-field",
-            "event",
-            "-q",
-        ],
-        None,
-    );
+    let out = eval(&[]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("B3 F1") && text.contains("in-sample"),
