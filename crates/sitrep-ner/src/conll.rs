@@ -295,31 +295,32 @@ fn parse_text(text: &str, path: &Path) -> Result<ConllCorpus, ConllError> {
 mod tests {
     use super::*;
 
-    // Invented sentences in CoNLL-2003's column layout: none of them is in the
+    // Invented sentences in the four-column layout of CoNLL-2003 (token, part
+    // of speech, chunk, entity): ordinary prose, none of it from the
     // dataset, which never enters this repository.
     const IOB1: &str = "\
-RAIN NN I-NP O
-- : O O
+Ferries NNS I-NP O
+from IN I-PP O
 OSLO NNP I-NP I-LOC
-SEES VB I-VP O
-LATE NNP I-NP O
-FROST NNP I-NP O
+ran VBD I-VP O
+late RB I-ADVP O
 , , O O
-ANNA NNP I-NP I-PER
-IN IN I-PP O
-EARLY DT I-NP O
-MORNING NN I-NP O
+Anna NNP I-NP I-PER
+Berg NNP I-NP I-PER
+said VBD I-VP O
+on IN I-PP O
+Monday NNP I-NP O
 . . O O
 
-Mara NNP I-NP I-PER
-Quist NNP I-NP I-PER
+Berg NNP I-NP I-PER
+agreed VBD I-VP O
 
 -DOCSTART- -X- O O
 
-Nordic NNP I-NP I-ORG
-Weather NNP I-NP I-ORG
-Fjordline NNP I-NP B-ORG
-Norway NNP I-NP I-LOC
+Kestrel NNP I-NP I-ORG
+Boats NNPS I-NP I-ORG
+Seabus NNP I-NP B-ORG
+Bergen NNP I-NP I-LOC
 
 -DOCSTART- -X- O O
 ";
@@ -327,28 +328,28 @@ Norway NNP I-NP I-LOC
     const IOB2: &str = "\
 -DOCSTART- -X- -X- O
 
-RAIN NN B-NP O
-- : O O
+Ferries NNS B-NP O
+from IN B-PP O
 OSLO NNP B-NP B-LOC
-SEES VB B-VP O
-LATE NNP B-NP O
-FROST NNP I-NP O
+ran VBD B-VP O
+late RB B-ADVP O
 , , O O
-ANNA NNP B-NP B-PER
-IN IN B-PP O
-EARLY DT B-NP O
-MORNING NN I-NP O
+Anna NNP B-NP B-PER
+Berg NNP I-NP I-PER
+said VBD B-VP O
+on IN B-PP O
+Monday NNP B-NP O
 . . O O
 
-Mara NNP B-NP B-PER
-Quist NNP I-NP I-PER
+Berg NNP B-NP B-PER
+agreed VBD B-VP O
 
 -DOCSTART- -X- -X- O
 
-Nordic NNP B-NP B-ORG
-Weather NNP I-NP I-ORG
-Fjordline NNP B-NP B-ORG
-Norway NNP B-NP B-LOC
+Kestrel NNP B-NP B-ORG
+Boats NNPS I-NP I-ORG
+Seabus NNP B-NP B-ORG
+Bergen NNP B-NP B-LOC
 ";
 
     #[test]
