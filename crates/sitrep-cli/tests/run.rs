@@ -172,48 +172,43 @@ fn missing_model_is_a_clear_error() {
     assert!(err.contains("/no/such/model"), "{err}");
 }
 
+/// Per event of `sitrep run corpus/ --format json --quiet EXTRA` (exit
+/// status 0, a valid report): its documents and its killed low and high.
+fn corpus_events(extra: &[&str]) -> Vec<(Vec<String>, serde_json::Value, serde_json::Value)> {
+    let mut args = vec!["run", "corpus/", "--format", "json", "--quiet"];
+    args.extend_from_slice(extra);
+    let out = sitrep(&args, None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{extra:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    assert_valid(&report);
+    report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let docs: Vec<String> = e["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d.as_str().unwrap().to_owned())
+                .collect();
+            (
+                docs,
+                e["toll"]["killed"]["low"].clone(),
+                e["toll"]["killed"]["high"].clone(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn every_precision_gives_the_seeds_two_events_and_a_bad_one_is_a_usage_error() {
-    let events = |p: &str| {
-        let out = sitrep(
-            &[
-                "run",
-                "corpus/",
-                "--format",
-                "json",
-                "--quiet",
-                "--precision",
-                p,
-            ],
-            None,
-        );
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{p}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let report = json(&out);
-        assert_valid(&report);
-        report["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let docs: Vec<String> = e["documents"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|d| d.as_str().unwrap().to_owned())
-                    .collect();
-                (
-                    docs,
-                    e["toll"]["killed"]["low"].clone(),
-                    e["toll"]["killed"]["high"].clone(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
+    let events = |p: &str| corpus_events(&["--precision", p]);
     let f32 = events("f32");
     assert_eq!(f32.len(), 2, "{f32:?}");
     for p in ["bf16", "int8"] {
@@ -264,19 +259,7 @@ fn a_pair_model_file_is_used_or_refused_with_the_reason() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../models/sitrep-pair-model/pair-model.json"
     );
-    let events = |extra: &[&str]| {
-        let mut args = vec!["run", "corpus/", "--format", "json", "--quiet"];
-        args.extend_from_slice(extra);
-        let out = sitrep(&args, None);
-        assert_eq!(out.status.code(), Some(0), "{out:?}");
-        let report = json(&out);
-        report["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["documents"].to_string())
-            .collect::<Vec<_>>()
-    };
+    let events = corpus_events;
     let default = events(&[]);
     assert_eq!(default.len(), 2);
     assert_eq!(events(&["--pair-model", shipped]), default);
