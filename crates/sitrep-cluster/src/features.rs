@@ -273,8 +273,19 @@ fn boilerplate_sentences(docs: &[DocInput<'_>]) -> Vec<Vec<Span>> {
 /// Weighted term counts of the lead (and title, weighted double). Words
 /// inside the `skip` spans of `text` (sorted, not overlapping) are left out.
 fn lead_terms(text: &str, title: Option<&str>, skip: &[Span]) -> Vec<(u64, f32)> {
-    let mut counts: HashMap<u64, f32> = HashMap::new();
-    let mut add = |s: &str, w: f32, skip: &[Span]| {
+    lead_terms_and_content(text, title, skip).0
+}
+
+/// [`lead_terms`], and how many distinct terms come from `text` itself
+/// (see [`DocFeatures::content_terms`]).
+fn lead_terms_and_content(
+    text: &str,
+    title: Option<&str>,
+    skip: &[Span],
+) -> (Vec<(u64, f32)>, usize) {
+    // Weight, and whether the term occurs in `text`.
+    let mut counts: HashMap<u64, (f32, bool)> = HashMap::new();
+    let mut add = |s: &str, w: f32, skip: &[Span], in_text: bool| {
         let mut skip = skip.iter().peekable();
         let mut buf = String::new();
         let mut start = 0usize;
@@ -286,7 +297,9 @@ fn lead_terms(text: &str, title: Option<&str>, skip: &[Span]) -> Vec<(u64, f32)>
                 || (buf.len() >= 2 && buf.bytes().all(|b| b.is_ascii_digit()));
             if long_enough && !skipped && !STOPWORDS.contains(&buf.as_str()) {
                 let pos_w = w / (1.0 + at as f32 / HALF_WEIGHT_AT);
-                *counts.entry(term_hash(buf)).or_default() += pos_w;
+                let e = counts.entry(term_hash(buf)).or_default();
+                e.0 += pos_w;
+                e.1 |= in_text;
             }
             buf.clear();
         };
@@ -308,12 +321,13 @@ fn lead_terms(text: &str, title: Option<&str>, skip: &[Span]) -> Vec<(u64, f32)>
         }
     };
     if let Some(t) = title {
-        add(t, 2.0, &[]);
+        add(t, 2.0, &[], false);
     }
-    add(text, 1.0, skip);
-    let mut v: Vec<(u64, f32)> = counts.into_iter().collect();
+    add(text, 1.0, skip, true);
+    let content = counts.values().filter(|x| x.1).count();
+    let mut v: Vec<(u64, f32)> = counts.into_iter().map(|(h, (w, _))| (h, w)).collect();
     v.sort_unstable_by_key(|x| x.0);
-    v
+    (v, content)
 }
 
 fn normalise<K>(v: &mut [(K, f32)]) {
@@ -520,13 +534,13 @@ pub fn incident_places(doc: &DocInput<'_>, canonical: &Canonical, d: usize) -> V
 pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeatures> {
     let n = docs.len();
     let boilerplate = boilerplate_sentences(docs);
-    let raw_terms: Vec<Vec<(u64, f32)>> = docs
+    let raw_terms: Vec<(Vec<(u64, f32)>, usize)> = docs
         .par_iter()
         .zip(&boilerplate)
-        .map(|(d, skip)| lead_terms(d.text, d.title, skip))
+        .map(|(d, skip)| lead_terms_and_content(d.text, d.title, skip))
         .collect();
     let mut df: HashMap<u64, usize> = HashMap::new();
-    for t in &raw_terms {
+    for (t, _) in &raw_terms {
         for (h, _) in t {
             *df.entry(*h).or_default() += 1;
         }
@@ -573,7 +587,7 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
         .zip(places_of)
         .zip(raw_terms)
         .enumerate()
-        .map(|(d, ((doc, places), raw))| {
+        .map(|(d, ((doc, places), (raw, content)))| {
             let mut terms: Vec<(u64, f32)> = raw
                 .into_iter()
                 .map(|(h, tf)| {
@@ -599,8 +613,7 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 })
                 .collect();
             normalise(&mut title_terms);
-            let content_terms = u32::try_from(lead_terms(doc.text, None, &boilerplate[d]).len())
-                .unwrap_or(u32::MAX);
+            let content_terms = u32::try_from(content).unwrap_or(u32::MAX);
             let mut days: Vec<NaiveDate> = crate::dates::find_dates(doc.text, doc.published)
                 .into_iter()
                 .filter(|x| x.precision == crate::dates::Precision::Day)

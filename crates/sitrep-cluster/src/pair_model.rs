@@ -294,12 +294,6 @@ impl PairModel {
     }
 }
 
-impl Default for PairModel {
-    fn default() -> Self {
-        (*PairModel::shipped()).clone()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
