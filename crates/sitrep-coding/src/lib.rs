@@ -1,0 +1,24 @@
+//! Event coding for sitrep: *who did what to whom*.
+//!
+//! - [`taxonomy`]: ACLED's disorder types, event types and 25 sub-event
+//!   types with the codebook's names, and the [`Category`] of incidents
+//!   outside ACLED's scope (crime, disasters, accidents, diplomacy).
+//! - [`parties`]: the parties of a document's incident with their
+//!   [`Role`] (perpetrator, target, victim) and ACLED [`ActorType`].
+//!
+//! ```
+//! use sitrep_coding::{SubEventType, EventType, DisorderType};
+//!
+//! let t = SubEventType::from_code("AIR_STRIKE").unwrap();
+//! assert_eq!(t.name(), "Air/drone strike");
+//! assert_eq!(t.event_type(), EventType::ExplosionsRemoteViolence);
+//! assert_eq!(t.event_type().name(), "Explosions/Remote violence");
+//! assert_eq!(t.disorder_type(), DisorderType::PoliticalViolence);
+//! ```
+#![deny(missing_docs)]
+
+pub mod parties;
+pub mod taxonomy;
+
+pub use parties::{interaction, ActorType, Party, Role};
+pub use taxonomy::{Category, DisorderType, EventLabel, EventType, SubEventType};
