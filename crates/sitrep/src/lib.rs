@@ -38,7 +38,8 @@ pub use output::{
 pub use pipeline::{
     default_embedding_model_dir, default_ner_model_dir, Analysis, Pipeline, PipelineBuilder,
 };
-pub use sitrep_cluster::{ClusterOptions, PairModel};
+pub use sitrep_cluster::{ClusterOptions, PairModel, Precision as DatePrecision};
+pub use sitrep_numbers::{Group, NumberKind, Outcome, Qualifier, Scope};
 pub use sitrep_ner::Precision;
 
 /// The JSON Schema of [`Report`] as serialised (`schema/sitrep-output.schema.json`).

@@ -4,7 +4,11 @@
 //! inside the pipeline they are byte spans, converted only at this edge.
 
 use serde::{Deserialize, Serialize};
-use sitrep_numbers::{Casualty, Claim, Count, Figure, NumberMention, Toll};
+use sitrep_cluster::Precision as DatePrecision;
+use sitrep_numbers::{
+    Casualty, Claim, Count, Figure, Group, NumberKind, NumberMention, Outcome, Qualifier, Scope,
+    Toll,
+};
 use sitrep_text::{CharIndex, Document, EntityMention, Span};
 
 /// The whole result of a run.
@@ -87,10 +91,10 @@ pub struct NumberRecord {
     pub low: Option<f64>,
     /// Upper bound.
     pub high: Option<f64>,
-    /// Qualifier (`at_least`, `approximately`, …).
-    pub qualifier: Option<String>,
+    /// Qualifier (`at_least`, `approximately`, …); null for none.
+    pub qualifier: Option<Qualifier>,
     /// What it measures (`count`, `year`, `age`, …).
-    pub kind: String,
+    pub kind: NumberKind,
     /// Start offset (code points).
     pub start: usize,
     /// End offset (code points, exclusive).
@@ -106,25 +110,25 @@ pub struct CountRecord {
     pub low: Option<u64>,
     /// Upper bound.
     pub high: Option<u64>,
-    /// Qualifier.
-    pub qualifier: Option<String>,
+    /// Qualifier; null for none.
+    pub qualifier: Option<Qualifier>,
 }
 
 /// A casualty fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CasualtyRecord {
     /// `killed`, `injured`, `hit`, `kidnapped`, `arrested` or `missing`.
-    pub outcome: String,
+    pub outcome: Outcome,
     /// How many.
     pub count: CountRecord,
     /// The victims as written.
     pub victims: Option<String>,
     /// Their group (`militants`, `military`, `police`, `civilians`, `unknown`).
-    pub group: String,
+    pub group: Group,
     /// The body that claims the figure.
     pub claimed_by: Option<String>,
     /// `event`, `other_event` or `background`.
-    pub scope: String,
+    pub scope: Scope,
     /// Start offset (code points).
     pub start: usize,
     /// End offset (code points, exclusive).
@@ -157,8 +161,8 @@ pub struct ClaimRecord {
     pub low: Option<u64>,
     /// Upper bound.
     pub high: Option<u64>,
-    /// Qualifier.
-    pub qualifier: Option<String>,
+    /// Qualifier; null for none.
+    pub qualifier: Option<Qualifier>,
     /// Who claims it.
     pub claimed_by: Option<String>,
     /// Document it comes from.
@@ -189,7 +193,7 @@ pub struct EventRecord {
     /// the period).
     pub date: Option<String>,
     /// `day`, `week`, `month` or `year`.
-    pub date_precision: Option<String>,
+    pub date_precision: Option<DatePrecision>,
     /// Country, when the place names one.
     pub country: Option<String>,
     /// Where, most specific first (canonical names).
@@ -208,17 +212,9 @@ pub struct EventRecord {
     pub notes: Vec<String>,
 }
 
-/// Serialises a serde enum value (snake_case unit variant) as its name.
-pub(crate) fn enum_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-fn qualifier<T: Serialize>(q: &T) -> Option<String> {
-    Some(enum_name(q)).filter(|s| s != "none")
+/// A qualifier as the records carry it: none is null.
+fn qualifier(q: Qualifier) -> Option<Qualifier> {
+    Some(q).filter(|q| *q != Qualifier::None)
 }
 
 /// Converts byte spans of one document to code points.
@@ -259,8 +255,8 @@ impl<'a> Converter<'a> {
             value: n.value,
             low: n.low,
             high: n.high,
-            qualifier: qualifier(&n.qualifier),
-            kind: enum_name(&n.kind),
+            qualifier: qualifier(n.qualifier),
+            kind: n.kind,
             start,
             end,
         }
@@ -269,12 +265,12 @@ impl<'a> Converter<'a> {
     pub(crate) fn casualty(&self, c: &Casualty) -> CasualtyRecord {
         let (start, end) = self.span(c.span);
         CasualtyRecord {
-            outcome: enum_name(&c.outcome),
+            outcome: c.outcome,
             count: count(&c.count),
             victims: Some(c.victims.clone()).filter(|v| !v.is_empty()),
-            group: enum_name(&c.group),
+            group: c.group,
             claimed_by: c.claimed_by.clone(),
-            scope: enum_name(&c.scope),
+            scope: c.scope,
             start,
             end,
         }
@@ -295,7 +291,7 @@ fn count(c: &Count) -> CountRecord {
         value: c.value,
         low: c.low,
         high: c.high,
-        qualifier: qualifier(&c.qualifier),
+        qualifier: qualifier(c.qualifier),
     }
 }
 
@@ -381,7 +377,7 @@ pub(crate) fn event_record(
             .filter_map(|&d| docs.get(d).map(|x| x.id.to_owned()))
             .collect(),
         date: ev.date.map(|d| d.iso()),
-        date_precision: ev.date.map(|d| d.precision.as_str().to_owned()),
+        date_precision: ev.date.map(|d| d.precision),
         country: ev.country.clone(),
         places: ev.places.clone(),
         actors: ev.actors.clone(),
@@ -399,7 +395,7 @@ fn claim_record(c: &Claim, (start, end): (usize, usize)) -> ClaimRecord {
         value: c.value,
         low: c.low,
         high: c.high,
-        qualifier: qualifier(&c.qualifier),
+        qualifier: qualifier(c.qualifier),
         claimed_by: c.claimed_by.clone(),
         document: c.document.clone(),
         start,

@@ -52,7 +52,7 @@ fn seeds_make_exactly_two_events() {
     assert!(
         k.claims
             .iter()
-            .any(|c| c.value == Some(7) && c.qualifier.as_deref() == Some("at_least")),
+            .any(|c| c.value == Some(7) && c.qualifier == Some(sitrep::Qualifier::AtLeast)),
         "{dump}"
     );
     let i = a.toll.injured.as_ref().expect("injured");
@@ -65,7 +65,7 @@ fn seeds_make_exactly_two_events() {
     assert_eq!(a.country.as_deref(), Some("Iraq"), "{dump}");
     // No publication dates in the seeds: "October 22" without a year.
     assert_eq!(a.date.as_deref(), Some("XXXX-10-22"), "{dump}");
-    assert_eq!(a.date_precision.as_deref(), Some("day"), "{dump}");
+    assert_eq!(a.date_precision, Some(sitrep::DatePrecision::Day), "{dump}");
     assert!(
         a.notes
             .iter()

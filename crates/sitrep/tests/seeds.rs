@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use sitrep::{CasualtyRecord, DocumentRecord, FigureRecord, Pipeline};
+use sitrep::{CasualtyRecord, DocumentRecord, FigureRecord, Outcome, Pipeline, Qualifier, Scope};
 use sitrep_text::{read_inputs, InputOptions, InputSource};
 
 fn report() -> Vec<DocumentRecord> {
@@ -17,7 +17,7 @@ fn report() -> Vec<DocumentRecord> {
 }
 
 /// (value, low, qualifier, claimed_by) of each claim.
-type ClaimView<'a> = (Option<u64>, Option<u64>, Option<&'a str>, Option<&'a str>);
+type ClaimView<'a> = (Option<u64>, Option<u64>, Option<Qualifier>, Option<&'a str>);
 
 fn claims(f: &Option<FigureRecord>) -> Vec<ClaimView<'_>> {
     f.iter()
@@ -26,14 +26,19 @@ fn claims(f: &Option<FigureRecord>) -> Vec<ClaimView<'_>> {
             (
                 c.value,
                 c.low,
-                c.qualifier.as_deref(),
+                c.qualifier,
                 c.claimed_by.as_deref(),
             )
         })
         .collect()
 }
 
-fn has_claim(f: &Option<FigureRecord>, value: u64, qualifier: Option<&str>, by: &str) -> bool {
+fn has_claim(
+    f: &Option<FigureRecord>,
+    value: u64,
+    qualifier: Option<Qualifier>,
+    by: &str,
+) -> bool {
     claims(f).iter().any(|&(v, _, q, b)| {
         v == Some(value)
             && (qualifier.is_none() || q == qualifier)
@@ -58,7 +63,7 @@ fn seeds_read_as_a_careful_reader_would() {
         claims(&d0.toll.killed)
     );
     assert!(
-        has_claim(&d0.toll.killed, 7, Some("at_least"), "CENTCOM"),
+        has_claim(&d0.toll.killed, 7, Some(Qualifier::AtLeast), "CENTCOM"),
         "{:?}",
         claims(&d0.toll.killed)
     );
@@ -84,17 +89,17 @@ fn seeds_read_as_a_careful_reader_would() {
     assert_eq!(best(&d2.toll.killed), Some(7));
     assert!(claims(&d2.toll.killed)
         .iter()
-        .any(|&(v, _, q, _)| v == Some(7) && q == Some("at_least")));
+        .any(|&(v, _, q, _)| v == Some(7) && q == Some(Qualifier::AtLeast)));
     assert_eq!(best(&d2.toll.injured), Some(2));
     let other: Vec<&CasualtyRecord> = d2
         .casualties
         .iter()
-        .filter(|c| c.scope == "other_event")
+        .filter(|c| c.scope == Scope::OtherEvent)
         .collect();
     assert!(
         other
             .iter()
-            .any(|c| c.outcome == "killed" && c.count.value == Some(4)),
+            .any(|c| c.outcome == Outcome::Killed && c.count.value == Some(4)),
         "{other:?}"
     );
 
@@ -102,7 +107,7 @@ fn seeds_read_as_a_careful_reader_would() {
     assert_eq!(best(&d3.toll.killed), Some(15));
     assert!(claims(&d3.toll.killed)
         .iter()
-        .any(|&(v, _, q, _)| v == Some(15) && q == Some("at_least")));
+        .any(|&(v, _, q, _)| v == Some(15) && q == Some(Qualifier::AtLeast)));
     assert_eq!(best(&d3.toll.injured), Some(7));
     assert_eq!(best(&d4.toll.killed), Some(15));
     assert_eq!(best(&d4.toll.injured), Some(7));
@@ -110,7 +115,7 @@ fn seeds_read_as_a_careful_reader_would() {
     // Background figures never count as the incident's casualties.
     let background = [2500u64, 900, 40_000, 1500, 3000, 175, 121, 153, 80];
     for d in &docs {
-        for c in d.casualties.iter().filter(|c| c.scope == "event") {
+        for c in d.casualties.iter().filter(|c| c.scope == Scope::Event) {
             let v = c.count.value.or(c.count.low).unwrap_or(0);
             assert!(
                 !background.contains(&v),

@@ -65,7 +65,7 @@ fn row(e: &EventRecord) -> [String; 16] {
     [
         e.id.clone(),
         e.date.clone().unwrap_or_default(),
-        e.date_precision.clone().unwrap_or_default(),
+        e.date_precision.map(|p| p.as_str().to_owned()).unwrap_or_default(),
         text(e.country.clone().unwrap_or_default()),
         text(e.places.join(JOIN)),
         text(e.actors.join(JOIN)),

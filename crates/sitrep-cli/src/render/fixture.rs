@@ -48,6 +48,12 @@ fn entity(text: &str, needle: &str, nth: usize, label: &str) -> EntityRecord {
     }
 }
 
+/// A qualifier by its serialised name (`at_least`).
+pub(super) fn qualifier(name: &str) -> sitrep::Qualifier {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .unwrap_or_else(|e| panic!("no qualifier {name:?}: {e}"))
+}
+
 fn claim(
     doc: &str,
     text: &str,
@@ -62,7 +68,7 @@ fn claim(
         value: Some(value),
         low: Some(value),
         high: if open { None } else { Some(value) },
-        qualifier: qualifier.map(str::to_owned),
+        qualifier: qualifier.map(self::qualifier),
         claimed_by: by.map(str::to_owned),
         document: doc.to_owned(),
         start,
@@ -194,7 +200,7 @@ pub fn report() -> Report {
         id: "E1".to_owned(),
         documents: vec!["wire-a".to_owned(), "wire-b".to_owned()],
         date: Some("2031-05-12".to_owned()),
-        date_precision: Some("day".to_owned()),
+        date_precision: Some(sitrep::DatePrecision::Day),
         country: Some("Freedonia".to_owned()),
         places: vec!["Zürich‑Nord".to_owned(), "Freedonia".to_owned()],
         actors: vec!["Police".to_owned(), "Red Cross".to_owned()],
@@ -221,7 +227,7 @@ pub fn report() -> Report {
         id: "E2".to_owned(),
         documents: vec!["wire-c".to_owned()],
         date: Some("2031-05-01".to_owned()),
-        date_precision: Some("month".to_owned()),
+        date_precision: Some(sitrep::DatePrecision::Month),
         country: None,
         places: vec!["Eastbrook".to_owned()],
         actors: Vec::new(),

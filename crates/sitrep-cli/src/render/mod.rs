@@ -12,7 +12,7 @@ mod table;
 
 use std::collections::HashMap;
 
-use sitrep::{ClaimRecord, EventRecord, FigureRecord};
+use sitrep::{ClaimRecord, DatePrecision, EventRecord, FigureRecord, Qualifier};
 use sitrep_text::InputItem;
 
 pub use self::csv::{events_csv, CsvOptions};
@@ -53,16 +53,15 @@ fn figure_text(f: Option<&FigureRecord>) -> String {
 
 /// A claim's figure as a reader says it: `at least 7`, `about 40`, `≥2 (vague)`.
 fn claim_text(c: &ClaimRecord) -> String {
-    let words = match c.qualifier.as_deref() {
-        None | Some("vague") => "",
-        Some("exact") => "exactly ",
-        Some("at_least") => "at least ",
-        Some("more_than") => "more than ",
-        Some("up_to") => "up to ",
-        Some("less_than") => "fewer than ",
-        Some("nearly") => "nearly ",
-        Some("approximately") => "about ",
-        Some(_) => "",
+    let words = match c.qualifier {
+        None | Some(Qualifier::None | Qualifier::Vague) => "",
+        Some(Qualifier::Exact) => "exactly ",
+        Some(Qualifier::AtLeast) => "at least ",
+        Some(Qualifier::MoreThan) => "more than ",
+        Some(Qualifier::UpTo) => "up to ",
+        Some(Qualifier::LessThan) => "fewer than ",
+        Some(Qualifier::Nearly) => "nearly ",
+        Some(Qualifier::Approximately) => "about ",
     };
     match (c.value, c.low, c.high) {
         (Some(v), _, _) => format!("{words}{v}"),
@@ -108,10 +107,10 @@ fn place_text(e: &EventRecord) -> String {
 
 /// An event's date with its precision when coarser than a day.
 fn date_text(e: &EventRecord) -> String {
-    match (e.date.as_deref(), e.date_precision.as_deref()) {
+    match (e.date.as_deref(), e.date_precision) {
         (None, _) => "-".to_owned(),
-        (Some(d), None | Some("day")) => d.to_owned(),
-        (Some(d), Some(p)) => format!("{d} ({p})"),
+        (Some(d), None | Some(DatePrecision::Day)) => d.to_owned(),
+        (Some(d), Some(p)) => format!("{d} ({})", p.as_str()),
     }
 }
 
@@ -129,7 +128,7 @@ mod tests {
             value,
             low,
             high,
-            qualifier: q.map(str::to_owned),
+            qualifier: q.map(fixture::qualifier),
             claimed_by: None,
             document: "d".into(),
             start: 0,
