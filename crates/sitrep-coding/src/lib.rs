@@ -20,5 +20,5 @@
 pub mod parties;
 pub mod taxonomy;
 
-pub use parties::{interaction, ActorType, Party, Role};
+pub use parties::{find_parties, interaction, ActorType, Parties, Party, PartyInput, Role};
 pub use taxonomy::{Category, DisorderType, EventLabel, EventType, SubEventType};
