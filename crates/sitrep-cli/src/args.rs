@@ -58,6 +58,8 @@ Examples, one per format:
   cat feed.jsonl | sitrep run - --format jsonl --threads 2 > events.jsonl
   sitrep run corpus/ --format csv --bom -o events.csv  (--bom: for Excel)
   sitrep run corpus/ --format html -o report.html
+  sitrep run corpus/ --format acled-csv -o acled.csv  ACLED's columns (also ucdp-csv)
+  sitrep run corpus/ -o events.geojson                GeoJSON for QGIS / geopandas
   sitrep run corpus/ -o report.html                   (the same: format from the extension)
   sitrep run corpus/ --format csv -o events.csv --documents-out documents.jsonl
   sitrep run corpus/ --precision f32                  exact f32 models (default: bf16 on
@@ -65,19 +67,37 @@ Examples, one per format:
   sitrep run corpus/ --pair-model mine.json           a same-incident model refitted on your
                                                       own labels (scripts/fit-pair-model.py)
 
+Filtering by event type (ACLED's names), e.g. air and drone strikes in Iraq:
+  sitrep run news/ --format jsonl | jq -c 'select(.sub_event_type == \"Air/drone strike\"
+      and .country == \"Iraq\") | {id, event_date: .date, actor1, actor2, killed: .toll.killed.best}'
+  sitrep run news/ --format jsonl | jq -c 'select(.event_type == \"Battles\")'
+
 Formats:
   table  one row per event (date, place, killed best (low–high), injured, sources,
-         headline) with the claims behind each figure, who claims them and in which
+         headline, ACLED type, actor1 → actor2) with the claims behind each figure, who claims them and in which
          document; `!` marks figures the sources disagree on, `≠` the claims at odds
          with the figure quoted. Then documents in no event, then skipped inputs.
-  json   the whole report: documents and events (schema/sitrep-output.schema.json).
+  json   the whole report: documents (with their parties: perpetrator, target or
+         victim, and ACLED actor type) and events (ACLED disorder_type, event_type,
+         sub_event_type or a category outside ACLED, the evidence sentence, actor1/2,
+         inter1/2, interaction, civilian_targeting) (schema/sitrep-output.schema.json).
   jsonl  one event per line.
-  csv    one row per event: event_id, event_date, date_precision, country, location,
+  csv    one row per event: event_id, event_date, date_precision, disorder_type,
+         event_type, sub_event_type, category, actor1, assoc_actor_1, inter1, actor2,
+         assoc_actor_2, inter2, interaction, civilian_targeting, country, location,
          actors, fatalities_best, fatalities_low, fatalities_high,
          fatalities_conservative, injured_best, injured_low, injured_high,
          number_of_sources, sources, notes. UTF-8, RFC 4180 quoting, several values
          in one cell joined with \"; \". Text from articles that would start with
          = + - @ (a spreadsheet formula) gets a leading '.
+  acled-csv  ACLED's 31 columns in the codebook's order (event_id_cnty, event_date,
+         year, time_precision, disorder_type, …, fatalities, tags, timestamp);
+         fatalities is the most conservative figure, as ACLED codes it; blank where
+         sitrep does not know a value.
+  ucdp-csv   UCDP GED's 49 columns in its order (best, low, high, side_a, side_b,
+         where_prec, date_prec, latitude, longitude, …); blank where unknown.
+  geojson    a FeatureCollection, one Point per event ([longitude, latitude]), the
+         event record as properties: opens as it is in QGIS, kepler.gl, geopandas.
   html   one self-contained page (no scripts, nothing fetched): events with their
          source articles side by side, every claim linked to its sentence highlighted
          in the text, conflicting figures marked, entities coloured by type.
@@ -118,6 +138,13 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page.
     Html,
+    /// One row per event with ACLED's columns, in the codebook's order.
+    AcledCsv,
+    /// One row per event with UCDP GED's columns, in its order.
+    UcdpCsv,
+    /// A GeoJSON FeatureCollection: a Point per event, the event record as
+    /// its properties (QGIS, kepler.gl, geopandas).
+    Geojson,
 }
 
 impl Format {
@@ -129,6 +156,7 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "csv" => Some(Format::Csv),
             "html" | "htm" => Some(Format::Html),
+            "geojson" => Some(Format::Geojson),
             "txt" => Some(Format::Table),
             _ => None,
         }

@@ -62,8 +62,8 @@ fn create(path: &Path) -> Result<Box<dyn Write>> {
 
 fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     let format = resolve_format(&a);
-    if a.bom && format != Format::Csv {
-        return Ok(usage_error("--bom applies to --format csv only"));
+    if a.bom && !matches!(format, Format::Csv | Format::AcledCsv | Format::UcdpCsv) {
+        return Ok(usage_error("--bom applies to --format csv, acled-csv and ucdp-csv only"));
     }
     if a.documents_out.is_some() && a.documents_out == a.output {
         return Ok(usage_error(
@@ -114,6 +114,13 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
         Format::Jsonl => render::events_jsonl(&mut out, &report)?,
         Format::Csv => render::events_csv(&mut out, &report, render::CsvOptions { bom: a.bom })?,
         Format::Html => render::html(&mut out, &report, &render::texts(&items))?,
+        Format::AcledCsv => {
+            render::acled_csv(&mut out, &report, render::CsvOptions { bom: a.bom })?;
+        }
+        Format::UcdpCsv => {
+            render::ucdp_csv(&mut out, &report, render::CsvOptions { bom: a.bom })?;
+        }
+        Format::Geojson => render::geojson(&mut out, &report)?,
         Format::Table => {
             let opts = if to_terminal {
                 render::TableOptions::for_terminal()

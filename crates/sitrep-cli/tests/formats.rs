@@ -55,6 +55,18 @@ fn csv_jsonl_and_documents_out_agree_with_json() {
             "event_id",
             "event_date",
             "date_precision",
+            "disorder_type",
+            "event_type",
+            "sub_event_type",
+            "category",
+            "actor1",
+            "assoc_actor_1",
+            "inter1",
+            "actor2",
+            "assoc_actor_2",
+            "inter2",
+            "interaction",
+            "civilian_targeting",
             "country",
             "location",
             "actors",
@@ -85,15 +97,36 @@ fn csv_jsonl_and_documents_out_agree_with_json() {
             .collect::<Vec<_>>()
             .join("; ")
     };
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     for (row, e) in rows.iter().zip(events) {
-        assert_eq!(&row[0], e["id"].as_str().unwrap());
-        assert_eq!(row[1], cell(&e["date"]));
-        assert_eq!(row[4], joined(&e["places"]));
-        assert_eq!(row[6], cell(&e["toll"]["killed"]["best"]));
-        assert_eq!(row[9], cell(&e["toll"]["killed"]["conservative"]));
-        assert_eq!(row[10], cell(&e["toll"]["injured"]["best"]));
-        assert_eq!(row[13], e["number_of_sources"].to_string());
-        assert_eq!(row[14], joined(&e["sources"]));
+        assert_eq!(&row[col("event_id")], e["id"].as_str().unwrap());
+        assert_eq!(row[col("event_date")], cell(&e["date"]));
+        assert_eq!(row[col("location")], joined(&e["places"]));
+        assert_eq!(row[col("fatalities_best")], cell(&e["toll"]["killed"]["best"]));
+        assert_eq!(
+            row[col("fatalities_conservative")],
+            cell(&e["toll"]["killed"]["conservative"])
+        );
+        assert_eq!(row[col("injured_best")], cell(&e["toll"]["injured"]["best"]));
+        assert_eq!(row[col("number_of_sources")], e["number_of_sources"].to_string());
+        assert_eq!(row[col("sources")], joined(&e["sources"]));
+        for field in [
+            "disorder_type",
+            "event_type",
+            "sub_event_type",
+            "category",
+            "actor1",
+            "actor2",
+            "inter1",
+            "inter2",
+            "interaction",
+        ] {
+            assert_eq!(row[col(field)], cell(&e[field]), "{field}");
+        }
+        assert_eq!(row[col("assoc_actor_1")], joined(&e["assoc_actor_1"]));
+        assert_eq!(row[col("assoc_actor_2")], joined(&e["assoc_actor_2"]));
+        let targeting = e["civilian_targeting"].as_bool().unwrap();
+        assert_eq!(row[col("civilian_targeting")].is_empty(), !targeting);
     }
 
     let docs: Vec<serde_json::Value> = std::fs::read_to_string(&docs_path)

@@ -17,8 +17,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod event;
 pub mod parties;
 pub mod taxonomy;
 
+pub use event::{code_event, EventCoding, ReportParty, ReportType};
 pub use parties::{find_parties, interaction, ActorType, Parties, Party, PartyInput, Role};
 pub use taxonomy::{Category, DisorderType, EventLabel, EventType, SubEventType};

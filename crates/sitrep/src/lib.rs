@@ -33,12 +33,14 @@ mod pipeline;
 pub use error::{Error, Result};
 pub use output::{
     CasualtyRecord, ClaimRecord, CountRecord, DocumentRecord, EntityRecord, EventRecord,
-    FigureRecord, NumberRecord, Report, Status, TollRecord,
+    EvidenceRecord, FigureRecord, LocationRecord, NumberRecord, PartyRecord, Report, SidesRecord, Status,
+    TollRecord, TypeRecord,
 };
 pub use pipeline::{
     default_embedding_model_dir, default_ner_model_dir, Analysis, Pipeline, PipelineBuilder,
 };
 pub use sitrep_cluster::{ClusterOptions, PairModel, Precision as DatePrecision};
+pub use sitrep_coding::{ActorType, Category, DisorderType, EventLabel, EventType, Role, SubEventType};
 pub use sitrep_numbers::{Group, NumberKind, Outcome, Qualifier, Scope};
 pub use sitrep_ner::Precision;
 

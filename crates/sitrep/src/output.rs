@@ -9,6 +9,10 @@ use sitrep_numbers::{
     Casualty, Claim, Count, Figure, Group, NumberKind, NumberMention, Outcome, Qualifier, Scope,
     Toll,
 };
+use sitrep_coding::{
+    ActorType, Category, DisorderType, EventCoding, EventLabel, EventType, Party, Role,
+    SubEventType,
+};
 use sitrep_text::{CharIndex, Document, EntityMention, Span};
 
 /// The whole result of a run.
@@ -59,8 +63,52 @@ pub struct DocumentRecord {
     pub casualties: Vec<CasualtyRecord>,
     /// The document's own reading of its incident's toll.
     pub toll: TollRecord,
+    /// The document's own reading of what happened (ACLED `disorder_type`,
+    /// `event_type`, `sub_event_type`; `category` outside ACLED's scope).
+    #[serde(flatten)]
+    pub coding: TypeRecord,
+    /// The parties of its incident and their roles.
+    pub parties: Vec<PartyRecord>,
     /// Id of the event the document was grouped into.
     pub event: Option<String>,
+}
+
+/// What happened, in ACLED's terms: written flat into document and event
+/// records. The three ACLED fields are null outside ACLED's scope, where
+/// `category` says what the incident is instead.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TypeRecord {
+    /// ACLED's disorder type.
+    pub disorder_type: Option<DisorderType>,
+    /// ACLED's event type.
+    pub event_type: Option<EventType>,
+    /// ACLED's sub-event type.
+    pub sub_event_type: Option<SubEventType>,
+    /// What an incident outside ACLED's scope is.
+    pub category: Option<Category>,
+    /// Confidence of the type in `0..=1`.
+    pub type_score: Option<f32>,
+    /// The sentence that decided the type.
+    pub evidence: Option<EvidenceRecord>,
+}
+
+impl TypeRecord {
+    /// The fields of a label, its confidence and its evidence.
+    pub(crate) fn new(
+        label: Option<EventLabel>,
+        score: Option<f32>,
+        evidence: Option<EvidenceRecord>,
+    ) -> TypeRecord {
+        let sub = label.and_then(EventLabel::sub_event_type);
+        TypeRecord {
+            disorder_type: sub.map(SubEventType::disorder_type),
+            event_type: sub.map(SubEventType::event_type),
+            sub_event_type: sub,
+            category: label.and_then(EventLabel::category),
+            type_score: score.map(|s| (s * 10_000.0).round() / 10_000.0),
+            evidence,
+        }
+    }
 }
 
 /// A named entity.
@@ -129,6 +177,8 @@ pub struct CasualtyRecord {
     pub claimed_by: Option<String>,
     /// `event`, `other_event` or `background`.
     pub scope: Scope,
+    /// Index in the document's `parties` of the party the victims belong to.
+    pub party: Option<usize>,
     /// Start offset (code points).
     pub start: usize,
     /// End offset (code points, exclusive).
@@ -198,8 +248,16 @@ pub struct EventRecord {
     pub country: Option<String>,
     /// Where, most specific first (canonical names).
     pub places: Vec<String>,
+    /// Where, geocoded (ACLED's location columns), when a place resolves.
+    pub location: Option<LocationRecord>,
     /// Who took part (canonical names of people and organisations).
     pub actors: Vec<String>,
+    /// What happened, as the reports read it (most agreeing, by confidence).
+    #[serde(flatten)]
+    pub coding: TypeRecord,
+    /// The sides, ACLED style.
+    #[serde(flatten)]
+    pub sides: SidesRecord,
     /// A one-line summary.
     pub headline: Option<String>,
     /// The outlets (or, when unknown, the document ids) that report it.
@@ -210,6 +268,94 @@ pub struct EventRecord {
     pub toll: TollRecord,
     /// Remarks for an analyst (disagreements, figures from one source only).
     pub notes: Vec<String>,
+}
+
+/// The sentence that decided an event type: its document and code-point span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceRecord {
+    /// Document id.
+    pub document: String,
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+}
+
+/// A party of a document's incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartyRecord {
+    /// The name as written.
+    pub name: String,
+    /// Canonical name across documents, when the party is a resolved entity.
+    pub canonical: Option<String>,
+    /// `perpetrator`, `target` or `victim`.
+    pub role: Role,
+    /// ACLED actor category, when known.
+    pub actor_type: Option<ActorType>,
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+}
+
+/// Where an event happened, with ACLED's location columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationRecord {
+    /// The place: a town, a natural feature, a province or a country.
+    pub name: String,
+    /// Latitude (WGS84 degrees).
+    pub latitude: f64,
+    /// Longitude (WGS84 degrees).
+    pub longitude: f64,
+    /// First-level unit (province, governorate, state).
+    pub admin1: Option<String>,
+    /// Second-level unit (county, district), when known.
+    pub admin2: Option<String>,
+    /// Country name.
+    pub country: Option<String>,
+    /// ISO 3166-1 alpha-3 code of the country.
+    pub iso3: Option<String>,
+    /// ACLED's geo-precision: 1 the town itself, 2 a part of a region or
+    /// near a town, 3 only the province or region.
+    pub geo_precision: u8,
+    /// GeoNames id of the place, when it has one.
+    pub geonames_id: Option<u64>,
+}
+
+/// ACLED's actor columns of an event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SidesRecord {
+    /// The side that acted: the perpetrator most reports name.
+    pub actor1: Option<String>,
+    /// Other parties on `actor1`'s side.
+    pub assoc_actor_1: Vec<String>,
+    /// `actor1`'s ACLED inter code (1 state forces … 8 external/other forces).
+    pub inter1: Option<u8>,
+    /// The side acted upon: the target most reports name, else the victims.
+    pub actor2: Option<String>,
+    /// Other parties on `actor2`'s side.
+    pub assoc_actor_2: Vec<String>,
+    /// `actor2`'s ACLED inter code.
+    pub inter2: Option<u8>,
+    /// ACLED's interaction code (the two inter codes, smaller first).
+    pub interaction: Option<u8>,
+    /// Civilians were the target.
+    pub civilian_targeting: bool,
+}
+
+impl SidesRecord {
+    fn new(c: &EventCoding) -> SidesRecord {
+        SidesRecord {
+            actor1: c.actor1.clone(),
+            assoc_actor_1: c.assoc_actor_1.clone(),
+            inter1: c.inter1.map(ActorType::inter_code),
+            actor2: c.actor2.clone(),
+            assoc_actor_2: c.assoc_actor_2.clone(),
+            inter2: c.inter2.map(ActorType::inter_code),
+            interaction: c.interaction,
+            civilian_targeting: c.civilian_targeting,
+        }
+    }
 }
 
 /// A qualifier as the records carry it: none is null.
@@ -262,7 +408,7 @@ impl<'a> Converter<'a> {
         }
     }
 
-    pub(crate) fn casualty(&self, c: &Casualty) -> CasualtyRecord {
+    pub(crate) fn casualty(&self, c: &Casualty, party: Option<usize>) -> CasualtyRecord {
         let (start, end) = self.span(c.span);
         CasualtyRecord {
             outcome: c.outcome,
@@ -271,6 +417,29 @@ impl<'a> Converter<'a> {
             group: c.group,
             claimed_by: c.claimed_by.clone(),
             scope: c.scope,
+            party,
+            start,
+            end,
+        }
+    }
+
+    pub(crate) fn party(&self, p: &Party, canonical: Option<String>) -> PartyRecord {
+        let (start, end) = self.span(p.span);
+        PartyRecord {
+            name: p.name.clone(),
+            canonical,
+            role: p.role,
+            actor_type: p.actor_type,
+            start,
+            end,
+        }
+    }
+
+    /// The evidence record of a byte span of this document.
+    pub(crate) fn evidence(&self, document: &str, s: Span) -> EvidenceRecord {
+        let (start, end) = self.span(s);
+        EvidenceRecord {
+            document: document.to_owned(),
             start,
             end,
         }
@@ -327,6 +496,8 @@ pub(crate) fn skipped_record(id: &str, reason: &str) -> DocumentRecord {
         numbers: Vec::new(),
         casualties: Vec::new(),
         toll: TollRecord::default(),
+        coding: TypeRecord::default(),
+        parties: Vec::new(),
         event: None,
     }
 }
@@ -346,6 +517,8 @@ pub(crate) fn ok_record(doc: &Document) -> DocumentRecord {
         numbers: Vec::new(),
         casualties: Vec::new(),
         toll: TollRecord::default(),
+        coding: TypeRecord::default(),
+        parties: Vec::new(),
         event: None,
     }
 }
@@ -357,6 +530,7 @@ pub(crate) fn event_record(
     ev: &sitrep_cluster::Event,
     docs: &[sitrep_cluster::DocInput<'_>],
     texts: &[(&str, &str)],
+    coding: &EventCoding,
 ) -> EventRecord {
     let convs: std::collections::HashMap<&str, Converter<'_>> = ev
         .documents
@@ -380,7 +554,17 @@ pub(crate) fn event_record(
         date_precision: ev.date.map(|d| d.precision),
         country: ev.country.clone(),
         places: ev.places.clone(),
+        location: None,
         actors: ev.actors.clone(),
+        coding: TypeRecord::new(
+            coding.label,
+            coding.score,
+            coding.evidence.and_then(|(d, span)| {
+                let id = docs.get(d)?.id;
+                Some(convs.get(id)?.evidence(id, span))
+            }),
+        ),
+        sides: SidesRecord::new(coding),
         headline: ev.headline.clone(),
         sources: ev.sources.clone(),
         number_of_sources: ev.sources.len(),

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sitrep_cluster::{group_events, ClusterOptions, DocInput};
+use sitrep_coding::{code_event, find_parties, EventCoding, Parties, PartyInput, ReportParty};
 use sitrep_ner::{NerModel, Precision, SentenceEncoder};
 use sitrep_numbers::{
     document_toll, extract_casualties, find_numbers, Casualty, NumberMention, Toll,
@@ -189,6 +190,9 @@ pub struct Analysis {
     pub toll: Toll,
     /// Sentence embedding of the lead (title and first sentences).
     pub embedding: Option<Vec<f32>>,
+    /// The parties of the document's incident and their roles.
+    #[serde(default)]
+    pub parties: Parties,
 }
 
 /// Sentences of the lead embedded for clustering.
@@ -330,7 +334,27 @@ impl Pipeline {
                         })
                         .collect();
                     r.numbers = a.numbers.iter().map(|x| conv.number(x)).collect();
-                    r.casualties = a.casualties.iter().map(|c| conv.casualty(c)).collect();
+                    r.casualties = a
+                        .casualties
+                        .iter()
+                        .enumerate()
+                        .map(|(k, c)| {
+                            let party = a.parties.casualty_party.get(k).copied().flatten();
+                            conv.casualty(c, party)
+                        })
+                        .collect();
+                    r.parties = a
+                        .parties
+                        .parties
+                        .iter()
+                        .map(|p| {
+                            let canonical = p
+                                .entity
+                                .and_then(|m| grouping.canonical.name(n, m))
+                                .map(str::to_string);
+                            conv.party(p, canonical)
+                        })
+                        .collect();
                     r.toll = conv.toll(&a.toll);
                     r.event = event_of[n].map(|e| format!("E{}", e + 1));
                     r
@@ -358,7 +382,10 @@ impl Pipeline {
             .events
             .iter()
             .enumerate()
-            .map(|(e, ev)| event_record(&format!("E{}", e + 1), ev, &inputs, &texts))
+            .map(|(e, ev)| {
+                let coding = code_one_event(ev, &ok, &grouping.canonical);
+                event_record(&format!("E{}", e + 1), ev, &inputs, &texts, &coding)
+            })
             .collect();
         Report {
             sitrep_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -428,6 +455,39 @@ impl Pipeline {
     }
 }
 
+/// The event's coding from its documents' parties (canonical names where
+/// the party is a resolved entity) and type readings.
+fn code_one_event(
+    ev: &sitrep_cluster::Event,
+    ok: &[(usize, &Document, &Analysis)],
+    canonical: &sitrep_cluster::Canonical,
+) -> EventCoding {
+    let mut parties: Vec<ReportParty<'_>> = Vec::new();
+    for &d in &ev.documents {
+        let Some((_, _, a)) = ok.get(d) else {
+            continue;
+        };
+        for p in &a.parties.parties {
+            let name = p
+                .entity
+                .and_then(|m| canonical.name(d, m))
+                .unwrap_or(p.name.as_str());
+            let person = p
+                .entity
+                .and_then(|m| a.entities.get(m))
+                .is_some_and(|e| e.label == "PER");
+            parties.push(ReportParty {
+                document: d,
+                name,
+                role: p.role,
+                actor_type: p.actor_type,
+                person,
+            });
+        }
+    }
+    code_event(&[], &parties)
+}
+
 fn ok_documents<'a>(
     items: &'a [InputItem],
     analyses: &'a [Result<Analysis, String>],
@@ -480,6 +540,12 @@ fn analyse_one(
     let numbers = find_numbers(text);
     let casualties = extract_casualties(text, &p.sentences, &entities);
     let toll = document_toll(&p.doc.id, &casualties);
+    let parties = find_parties(&PartyInput {
+        text,
+        sentences: &p.sentences,
+        entities: &entities,
+        casualties: &casualties,
+    });
     Analysis {
         sentences: p.sentences.clone(),
         entities,
@@ -487,5 +553,6 @@ fn analyse_one(
         casualties,
         toll,
         embedding,
+        parties,
     }
 }

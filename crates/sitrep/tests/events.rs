@@ -146,3 +146,69 @@ fn seeds_resolve_name_variants() {
         assert_eq!(all(g).len(), 1, "{g:?} → {:?}", all(g));
     }
 }
+
+#[test]
+fn seeds_events_are_coded_who_did_what_to_whom() {
+    use sitrep::{ActorType, EventType};
+    let r = report();
+    let dump = serde_json::to_string_pretty(&r.events).unwrap();
+    assert_eq!(r.events.len(), 2, "{dump}");
+    let forces = |name: &str| {
+        let n = name.to_lowercase();
+        (n.contains("iraq") || n.contains("u.s.") || n.contains("us ") || n.contains("american"))
+            && !n.contains("islamic")
+    };
+    let isis = |name: &str| {
+        let n = name.to_lowercase();
+        n.contains("islamic state") || n.contains("isis") || n.contains("isil")
+    };
+    for e in &r.events {
+        // Iraqi and/or US forces acted; ISIS was acted upon.
+        let side1: Vec<&str> = e
+            .sides
+            .actor1
+            .iter()
+            .chain(&e.sides.assoc_actor_1)
+            .map(String::as_str)
+            .collect();
+        assert!(side1.iter().any(|a| forces(a)), "actor1 side of {}: {dump}", e.id);
+        assert!(
+            e.sides.actor2.as_deref().is_some_and(isis),
+            "actor2 of {}: {dump}",
+            e.id
+        );
+        assert_eq!(e.sides.inter2, Some(ActorType::RebelGroup.inter_code()), "{dump}");
+        assert!(!e.sides.civilian_targeting, "{dump}");
+        // The spokesman who gives the figure is no side.
+        let sides = side1
+            .iter()
+            .copied()
+            .chain(e.sides.actor2.as_deref())
+            .chain(e.sides.assoc_actor_2.iter().map(String::as_str));
+        for a in sides {
+            assert!(!a.contains("Ryder"), "{a} is the spokesman: {dump}");
+        }
+        // A raid: a battle or remote violence, with the deciding sentence.
+        assert!(
+            matches!(
+                e.coding.event_type,
+                Some(EventType::Battles | EventType::ExplosionsRemoteViolence)
+            ),
+            "{}: {dump}",
+            e.id
+        );
+        let ev = e.coding.evidence.as_ref().expect("evidence");
+        assert!(e.documents.contains(&ev.document) && ev.start < ev.end, "{dump}");
+    }
+    // Every party points at its name in its document.
+    for d in &r.documents {
+        for p in &d.parties {
+            assert!(p.start < p.end, "{p:?}");
+        }
+        for c in &d.casualties {
+            if let Some(k) = c.party {
+                assert!(k < d.parties.len(), "{c:?}");
+            }
+        }
+    }
+}

@@ -5,10 +5,22 @@ use std::io::Write;
 use sitrep::{EventRecord, FigureRecord, Report};
 
 /// The header row, in order.
-pub const CSV_COLUMNS: [&str; 16] = [
+pub const CSV_COLUMNS: [&str; 28] = [
     "event_id",
     "event_date",
     "date_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "category",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
     "country",
     "location",
     "actors",
@@ -56,16 +68,34 @@ pub fn events_csv(out: &mut dyn Write, report: &Report, opts: CsvOptions) -> ::c
     Ok(())
 }
 
-fn row(e: &EventRecord) -> [String; 16] {
+fn row(e: &EventRecord) -> [String; 28] {
     let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     let fig =
         |f: Option<&FigureRecord>, pick: fn(&FigureRecord) -> Option<u64>| num(f.and_then(pick));
+    let small = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     let killed = e.toll.killed.as_ref();
     let injured = e.toll.injured.as_ref();
+    let (c, a) = (&e.coding, &e.sides);
     [
         e.id.clone(),
         e.date.clone().unwrap_or_default(),
         e.date_precision.map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        c.disorder_type.map(|t| t.name().to_owned()).unwrap_or_default(),
+        c.event_type.map(|t| t.name().to_owned()).unwrap_or_default(),
+        c.sub_event_type.map(|t| t.name().to_owned()).unwrap_or_default(),
+        c.category.map(|t| t.name().to_owned()).unwrap_or_default(),
+        text(a.actor1.clone().unwrap_or_default()),
+        text(a.assoc_actor_1.join(JOIN)),
+        small(a.inter1),
+        text(a.actor2.clone().unwrap_or_default()),
+        text(a.assoc_actor_2.join(JOIN)),
+        small(a.inter2),
+        small(a.interaction),
+        if a.civilian_targeting {
+            "Civilian targeting".to_owned()
+        } else {
+            String::new()
+        },
         text(e.country.clone().unwrap_or_default()),
         text(e.places.join(JOIN)),
         text(e.actors.join(JOIN)),
@@ -102,6 +132,7 @@ mod tests {
         let mut report = fixture::report();
         let e = &mut report.events[0];
         e.actors = vec!["=HYPERLINK(\"http://x\",\"click\")".into(), "Army".into()];
+        e.sides.actor1 = Some("=cmd".into());
         e.places = vec!["+Town".into()];
         e.sources = vec!["@wire".into()];
         e.country = Some("-".into());
@@ -114,6 +145,7 @@ mod tests {
             row[i].to_string()
         };
         assert_eq!(col("actors"), "'=HYPERLINK(\"http://x\",\"click\"); Army");
+        assert_eq!(col("actor1"), "'=cmd");
         assert_eq!(col("location"), "'+Town");
         assert_eq!(col("sources"), "'@wire");
         assert_eq!(col("country"), "'-");
@@ -144,6 +176,18 @@ mod tests {
             "E1",
             "2031-05-12",
             "day",
+            "Political violence",
+            "Battles",
+            "Armed clash",
+            "",
+            "Gunmen, \"Front\"",
+            "",
+            "2",
+            "Police",
+            "Border guards",
+            "1",
+            "12",
+            "",
             "Freedonia",
             "Zürich‑Nord; Freedonia",
             "Police; Red Cross",
@@ -164,6 +208,18 @@ mod tests {
             "E2",
             "2031-05-01",
             "month",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
             "",
             "Eastbrook",
             "",
@@ -191,7 +247,8 @@ mod tests {
         assert!(text.contains("\"a \"\"quoted\"\", note\nover two lines\""));
         let mut r = ::csv::Reader::from_reader(bytes.as_slice());
         let first = r.records().next().unwrap().unwrap();
-        assert_eq!(&first[15], "a \"quoted\", note\nover two lines");
+        let notes = CSV_COLUMNS.iter().position(|c| *c == "notes").unwrap();
+        assert_eq!(&first[notes], "a \"quoted\", note\nover two lines");
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! differ) and markup characters that must be escaped.
 
 use sitrep::{
-    ClaimRecord, DocumentRecord, EntityRecord, EventRecord, FigureRecord, Report, Status,
-    TollRecord,
+    ClaimRecord, DisorderType, DocumentRecord, EntityRecord, EventRecord, EventType,
+    EvidenceRecord, FigureRecord, LocationRecord, Report, SidesRecord, Status, SubEventType,
+    TollRecord, TypeRecord,
 };
 
 use super::Texts;
@@ -101,6 +102,8 @@ fn document(id: &str, title: Option<&str>, event: Option<&str>) -> DocumentRecor
         numbers: Vec::new(),
         casualties: Vec::new(),
         toll: TollRecord::default(),
+        coding: TypeRecord::default(),
+        parties: Vec::new(),
         event: event.map(str::to_owned),
     }
 }
@@ -203,7 +206,40 @@ pub fn report() -> Report {
         date_precision: Some(sitrep::DatePrecision::Day),
         country: Some("Freedonia".to_owned()),
         places: vec!["Zürich‑Nord".to_owned(), "Freedonia".to_owned()],
+        location: Some(LocationRecord {
+            name: "Zürich‑Nord".to_owned(),
+            latitude: 47.42,
+            longitude: 8.55,
+            admin1: Some("Nordkanton".to_owned()),
+            admin2: None,
+            country: Some("Freedonia".to_owned()),
+            iso3: Some("FRD".to_owned()),
+            geo_precision: 1,
+            geonames_id: None,
+        }),
         actors: vec!["Police".to_owned(), "Red Cross".to_owned()],
+        coding: TypeRecord {
+            disorder_type: Some(DisorderType::PoliticalViolence),
+            event_type: Some(EventType::Battles),
+            sub_event_type: Some(SubEventType::ArmedClash),
+            category: None,
+            type_score: Some(0.87),
+            evidence: Some(EvidenceRecord {
+                document: "wire-a".to_owned(),
+                start: 0,
+                end: 40,
+            }),
+        },
+        sides: SidesRecord {
+            actor1: Some("Gunmen, \"Front\"".to_owned()),
+            assoc_actor_1: Vec::new(),
+            inter1: Some(2),
+            actor2: Some("Police".to_owned()),
+            assoc_actor_2: vec!["Border guards".to_owned()],
+            inter2: Some(1),
+            interaction: Some(12),
+            civilian_targeting: false,
+        },
         headline: Some("Gunmen attack checkpoint in Zürich‑Nord; 12–15 killed".to_owned()),
         sources: vec!["Agence Exemple".to_owned(), "Daily Placeholder".to_owned()],
         number_of_sources: 2,
@@ -230,7 +266,10 @@ pub fn report() -> Report {
         date_precision: Some(sitrep::DatePrecision::Month),
         country: None,
         places: vec!["Eastbrook".to_owned()],
+        location: None,
         actors: Vec::new(),
+        coding: TypeRecord::default(),
+        sides: SidesRecord::default(),
         headline: None,
         sources: vec!["wire-c".to_owned()],
         number_of_sources: 1,

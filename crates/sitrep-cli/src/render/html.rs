@@ -11,7 +11,9 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use sitrep::{ClaimRecord, DocumentRecord, EventRecord, FigureRecord, Report, Status, TollRecord};
 use sitrep_text::split_sentences;
 
-use super::{claim_disagrees, claim_text, date_text, figure_text, figures, Texts};
+use super::{
+    claim_disagrees, claim_text, date_text, figure_text, figures, side_text, type_text, Texts,
+};
 
 /// Writes the page.
 pub fn html<'a>(out: &mut dyn Write, report: &'a Report, texts: &Texts<'a>) -> std::io::Result<()> {
@@ -78,6 +80,11 @@ mark.claim { background: var(--claim); color: inherit; padding: 0 1px; font-weig
 .ent-misc { background: #eddcff; color: #5b2196; }
 .ent-other { background: #e8e8e8; }
 .warning { color: var(--warn); }
+ul.parties { margin: 4px 0; padding-left: 18px; font-size: 0.9em; }
+li.party.perpetrator { color: #8a1c1c; }
+li.party.target { color: #5b2196; }
+li.party.victim { color: #0b3c8c; }
+.doc-type, dd.event-type { font-weight: 600; }
 .unlinked { color: var(--muted); font-style: italic; }
 a.claim-link { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }
@@ -103,6 +110,7 @@ impl<'t> Annotated<'t> {
         text: &'t str,
         doc_index: usize,
         claims: &[(usize, usize)],
+        evidence: &[(usize, usize)],
         record: &'t DocumentRecord,
     ) -> Annotated<'t> {
         let bytes: Vec<usize> = text
@@ -120,7 +128,13 @@ impl<'t> Annotated<'t> {
         let sentences = split_sentences(text);
         let mut blocks: Vec<Range<usize>> = Vec::new();
         let mut marks: Vec<Range<usize>> = Vec::new();
-        for &(s, e) in claims {
+        // Claims are marked inside their sentences; the evidence of an
+        // event type is a sentence of its own, anchored but not marked.
+        let spans = claims
+            .iter()
+            .map(|&c| (c, true))
+            .chain(evidence.iter().map(|&c| (c, false)));
+        for ((s, e), mark) in spans {
             let Some(r) = a.byte_range(s, e) else {
                 continue;
             };
@@ -137,7 +151,7 @@ impl<'t> Annotated<'t> {
                 }
             }
             blocks.push(block);
-            if !r.is_empty() {
+            if mark && !r.is_empty() {
                 marks.push(r);
             }
         }
@@ -315,6 +329,12 @@ impl<'r> Page<'r> {
                 }
             }
         }
+        let mut evidence: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for ev in report.events.iter().filter_map(|e| e.coding.evidence.as_ref()) {
+            if let Some(&i) = index.get(ev.document.as_str()) {
+                evidence.entry(i).or_default().push((ev.start, ev.end));
+            }
+        }
         let annotated = report
             .documents
             .iter()
@@ -323,7 +343,8 @@ impl<'r> Page<'r> {
             .filter_map(|(i, d)| {
                 let text: &'r str = texts.get(d.id.as_str())?;
                 let c = claims.get(&i).map_or(&[][..], Vec::as_slice);
-                Some((i, Annotated::new(text, i, c, d)))
+                let ev = evidence.get(&i).map_or(&[][..], Vec::as_slice);
+                Some((i, Annotated::new(text, i, c, ev, d)))
             })
             .collect();
         Page {
@@ -335,8 +356,13 @@ impl<'r> Page<'r> {
 
     /// The element id a claim links to, when its sentence is on the page.
     fn anchor(&self, c: &ClaimRecord) -> Option<&str> {
-        let i = self.index.get(c.document.as_str())?;
-        self.annotated.get(i)?.anchor(c.start, c.end)
+        self.anchor_at(&c.document, c.start, c.end)
+    }
+
+    /// The element id of the sentence holding a span of a document.
+    fn anchor_at(&self, document: &str, start: usize, end: usize) -> Option<&str> {
+        let i = self.index.get(document)?;
+        self.annotated.get(i)?.anchor(start, end)
     }
 
     fn render(&self) -> Markup {
@@ -446,8 +472,28 @@ impl<'r> Page<'r> {
                             dt { "Date" } dd { (date_text(e)) }
                             dt { "Where" } dd { @if e.places.is_empty() { "-" } @else { (e.places.join("; ")) } }
                             dt { "Country" } dd { (e.country.as_deref().unwrap_or("-")) }
+                            @if let Some(t) = type_text(&e.coding) {
+                                dt { "Type" }
+                                dd.event-type {
+                                    (t)
+                                    @if let Some(a) = e.coding.evidence.as_ref().and_then(|v| self.anchor_at(&v.document, v.start, v.end)) {
+                                        " " a.evidence-link href={ "#" (a) } title="the sentence that decided the type" { "[why]" }
+                                    }
+                                }
+                            }
+                            @if e.sides.actor1.is_some() {
+                                dt { "Actor 1" }
+                                dd.actor1 { (side_text(e.sides.actor1.as_deref(), &e.sides.assoc_actor_1, e.sides.inter1)) }
+                            }
+                            @if e.sides.actor2.is_some() {
+                                dt { "Actor 2" }
+                                dd.actor2 {
+                                    (side_text(e.sides.actor2.as_deref(), &e.sides.assoc_actor_2, e.sides.inter2))
+                                    @if e.sides.civilian_targeting { " — civilian targeting" }
+                                }
+                            }
                             @if !e.actors.is_empty() {
-                                dt { "Actors" } dd { (e.actors.join("; ")) }
+                                dt { "Named" } dd { (e.actors.join("; ")) }
                             }
                             dt { "Sources" } dd { (e.number_of_sources) ": " (e.sources.join("; ")) }
                         }
@@ -501,6 +547,20 @@ impl<'r> Page<'r> {
                     }
                 }
                 @for w in &d.warnings { p.warning { (w) } }
+                @if let Some(t) = type_text(&d.coding) {
+                    p.doc-type { "Reads as: " (t) }
+                }
+                @if !d.parties.is_empty() {
+                    ul.parties {
+                        @for p in &d.parties {
+                            li class={ "party " (p.role.name()) } {
+                                (p.canonical.as_deref().unwrap_or(&p.name))
+                                " — " (p.role.name())
+                                @if let Some(t) = p.actor_type { " (" (t.name().replace('_', " ")) ")" }
+                            }
+                        }
+                    }
+                }
                 details.doc-toll open[!in_event] {
                     summary {
                         "This article: killed " (short_figure(d.toll.killed.as_ref()))

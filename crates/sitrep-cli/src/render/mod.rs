@@ -4,6 +4,7 @@
 //! to any `Write`; none does other I/O.
 
 mod csv;
+mod export;
 #[cfg(test)]
 mod fixture;
 mod html;
@@ -16,6 +17,7 @@ use sitrep::{ClaimRecord, DatePrecision, EventRecord, FigureRecord, Qualifier};
 use sitrep_text::InputItem;
 
 pub use self::csv::{events_csv, CsvOptions};
+pub use self::export::{acled_csv, geojson, ucdp_csv};
 pub use self::html::html;
 pub use self::json::{documents_jsonl, events_jsonl, json};
 pub use self::table::{table, TableOptions};
@@ -103,6 +105,48 @@ fn place_text(e: &EventRecord) -> String {
         (None, Some(c)) => c.to_owned(),
         (None, None) => "-".to_owned(),
     }
+}
+
+/// A type as a reader says it: `Battles — Armed clash`, or the category of
+/// an incident outside ACLED's scope (`crime (outside ACLED's scope)`).
+fn type_text(t: &sitrep::TypeRecord) -> Option<String> {
+    match (t.event_type, t.sub_event_type, t.category) {
+        (Some(e), Some(s), _) => Some(format!("{} — {}", e.name(), s.name())),
+        (Some(e), None, _) => Some(e.name().to_owned()),
+        (None, _, Some(c)) => Some(format!("{} (outside ACLED's scope)", c.name())),
+        (None, _, None) => None,
+    }
+}
+
+/// ACLED's names of the inter codes 1–8.
+const INTER_NAMES: [&str; 8] = [
+    "state forces",
+    "rebel group",
+    "political militia",
+    "identity militia",
+    "rioters",
+    "protesters",
+    "civilians",
+    "external/other forces",
+];
+
+/// One side of an event: `Islamic State (rebel group) + Abu X`, `-` when unknown.
+fn side_text(actor: Option<&str>, assoc: &[String], inter: Option<u8>) -> String {
+    let Some(actor) = actor else {
+        return "-".to_owned();
+    };
+    let mut s = actor.to_owned();
+    if let Some(name) = inter
+        .and_then(|i| usize::from(i).checked_sub(1))
+        .and_then(|i| INTER_NAMES.get(i))
+    {
+        s.push_str(&format!(" ({name})"));
+    }
+    for a in assoc {
+        s.push_str(" + ");
+        s.push_str(a);
+    }
+    s
 }
 
 /// An event's date with its precision when coarser than a day.

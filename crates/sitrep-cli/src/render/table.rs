@@ -9,7 +9,9 @@ use comfy_table::presets::UTF8_FULL;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use sitrep::{DocumentRecord, Report, Status, TollRecord};
 
-use super::{claim_disagrees, claim_text, date_text, figure_text, figures, place_text};
+use super::{
+    claim_disagrees, claim_text, date_text, figure_text, figures, place_text, side_text, type_text,
+};
 
 /// Table settings.
 #[derive(Debug, Clone, Copy, Default)]
@@ -113,6 +115,7 @@ fn events_table(report: &Report, opts: TableOptions) -> Table {
     );
     for e in &report.events {
         let mut cell = e.headline.clone().unwrap_or_else(|| "-".to_owned());
+        coding_lines(&mut cell, e);
         claim_lines(&mut cell, &e.toll, None);
         for n in &e.notes {
             let _ = write!(cell, "\nnote: {n}");
@@ -160,6 +163,23 @@ fn documents_table(docs: &[&DocumentRecord], opts: TableOptions) -> Table {
     }
     right_align(&mut t, &[1, 2]);
     t
+}
+
+/// Appends the event's type and sides: `type: Battles — Armed clash` and
+/// `actor1: … → actor2: …` (with their ACLED actor categories).
+fn coding_lines(cell: &mut String, e: &sitrep::EventRecord) {
+    if let Some(t) = type_text(&e.coding) {
+        let _ = write!(cell, "\ntype: {t}");
+    }
+    let s = &e.sides;
+    if s.actor1.is_some() || s.actor2.is_some() {
+        let _ = write!(
+            cell,
+            "\nactor1: {} → actor2: {}",
+            side_text(s.actor1.as_deref(), &s.assoc_actor_1, s.inter1),
+            side_text(s.actor2.as_deref(), &s.assoc_actor_2, s.inter2)
+        );
+    }
 }
 
 /// Appends one line per claim: `killed: at least 7 — CENTCOM [doc]`, with `≠`
