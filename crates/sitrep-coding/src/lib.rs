@@ -3,6 +3,8 @@
 //! - [`taxonomy`]: ACLED's disorder types, event types and 25 sub-event
 //!   types with the codebook's names, and the [`Category`] of incidents
 //!   outside ACLED's scope (crime, disasters, accidents, diplomacy).
+//! - [`event_type`]: what kind of incident a document reports
+//!   ([`EventTypeModel`]: ACLED sub-event type or a category outside ACLED).
 //! - [`parties`]: the parties of a document's incident with their
 //!   [`Role`] (perpetrator, target, victim) and ACLED [`ActorType`].
 //!
@@ -17,8 +19,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod event_type;
 pub mod parties;
 pub mod taxonomy;
 
+pub use event_type::{EventTypeModel, EventTypeModelError, TypeInput, TypeReading};
 pub use parties::{interaction, ActorType, Party, Role};
 pub use taxonomy::{Category, DisorderType, EventLabel, EventType, SubEventType};
