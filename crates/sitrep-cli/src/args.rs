@@ -20,6 +20,7 @@ Examples:
   cat articles.jsonl | sitrep run - --format jsonl --documents-out docs.jsonl
   sitrep eval ner --conll ../shared/data/conll2003/iob2/valid.txt
   sitrep eval clusters --docs docs.jsonl --gold-field incident_id
+  sitrep eval types --case ../shared/data/case2021/dev.tsv
   sitrep train-ner --train train.txt --dev valid.txt --base .models/all-MiniLM-L6-v2 --out models/my-ner
 
 Exit status:
@@ -124,6 +125,16 @@ Examples:
 
 All documents are clustered together in one run. Scores are reported over all
 documents and over those whose gold event has two documents or more.";
+
+const TYPES_EXAMPLES: &str = "\
+Examples:
+  sitrep eval types --case ../shared/data/case2021/dev.tsv
+  sitrep eval types --case ../shared/data/case2021/dev.tsv --crime ../shared/data/gvdb/splits/dev.tsv
+  sitrep eval types --case ../shared/data/case2021/dev.tsv \\
+      --crime ../shared/data/gva-news/documents.jsonl --dump-features /tmp/case-feats.tsv
+
+The shipped model was fitted on CASE 2021 dev, so its scores there are in-sample;
+the cross-validated ones are in models/sitrep-event-types/MODEL_CARD.md.";
 
 /// Output formats of `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -335,6 +346,34 @@ pub enum EvalCommand {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Event types (ACLED sub-event types and categories outside ACLED) on
+    /// CASE 2021 Task 2 snippets: the real pipeline and classifier, scored
+    /// with weighted F1 and event-type accuracy.
+    #[command(after_help = TYPES_EXAMPLES)]
+    Types {
+        /// CASE 2021 Task 2 TSV (`id`, `EventSnippet`, `SubType`).
+        #[arg(long, value_name = "FILE.tsv")]
+        case: PathBuf,
+        /// Write every example's features and gold code (TSV) for
+        /// scripts/fit-event-types.py instead of scoring.
+        #[arg(long, value_name = "FILE.tsv")]
+        dump_features: Option<PathBuf>,
+        /// Event-type model to evaluate (JSON, as written by
+        /// scripts/fit-event-types.py) [default: the shipped one].
+        #[arg(long, value_name = "FILE.json")]
+        model: Option<PathBuf>,
+        /// Crime documents (GVA-news JSON Lines, or a GVDB split .tsv): dumped
+        /// as ORG_CRIME examples with --dump-features, else classified and
+        /// counted.
+        #[arg(long, value_name = "FILE")]
+        crime: Option<PathBuf>,
+        /// How many crime documents to take, spread evenly over the file (0: all).
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        crime_sample: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Number value precision/recall/F1 on NewsQuant-format files.
     Numbers {

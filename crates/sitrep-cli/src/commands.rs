@@ -290,6 +290,21 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             json,
             quiet,
         )?,
+        EvalCommand::Types {
+            case,
+            dump_features,
+            model,
+            crime,
+            crime_sample,
+            json,
+        } => eval_types(
+            &case,
+            dump_features.as_deref(),
+            model.as_deref(),
+            crime.as_deref(),
+            crime_sample,
+            json,
+        )?,
         EvalCommand::Numbers { newsquant, json } => {
             let report = sitrep_numbers::eval::newsquant(&newsquant)
                 .with_context(|| format!("evaluating on {}", newsquant.display()))?;
@@ -371,6 +386,66 @@ fn eval_clusters(
                  models/sitrep-pair-model/MODEL_CARD.md"
             );
         }
+    }
+    Ok(())
+}
+
+fn eval_types(
+    case: &Path,
+    dump: Option<&Path>,
+    model: Option<&Path>,
+    crime: Option<&Path>,
+    crime_sample: usize,
+    json: bool,
+) -> Result<()> {
+    use sitrep::eval_types as et;
+    let mut examples = et::read_case(case)?;
+    if let Some(c) = crime {
+        let extra = et::read_crime(c, crime_sample)?;
+        examples.items.extend(extra.items);
+        examples.gold.extend(extra.gold);
+        examples.source.extend(extra.source);
+    }
+    let (model, name, in_sample) = match model {
+        Some(p) => (
+            std::sync::Arc::new(
+                sitrep_coding::EventTypeModel::from_path(p)
+                    .with_context(|| format!("loading the event-type model {}", p.display()))?,
+            ),
+            p.display().to_string(),
+            false,
+        ),
+        None => (
+            sitrep_coding::EventTypeModel::shipped(),
+            "shipped".to_string(),
+            true,
+        ),
+    };
+    let pipeline = Pipeline::builder()
+        .build()
+        .context("starting the pipeline")?;
+    let bar = progress_bar(false, examples.items.len() as u64, "analysing");
+    let analyses = et::analyse(&pipeline, &examples, &|done, _| {
+        bar.set_position(done as u64)
+    });
+    bar.finish_and_clear();
+    if let Some(p) = dump {
+        let mut f = create(p)?;
+        let rows = et::dump_features(&examples, &analyses, &mut f)
+            .with_context(|| format!("writing {}", p.display()))?;
+        f.flush()
+            .with_context(|| format!("writing {}", p.display()))?;
+        eprintln!(
+            "sitrep: {rows} examples' features written to {}",
+            p.display()
+        );
+        return Ok(());
+    }
+    let scores = et::score(&model, &name, in_sample, &examples, &analyses);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print!("{scores}");
     }
     Ok(())
 }
