@@ -27,6 +27,7 @@
 
 mod error;
 pub mod eval;
+pub mod eval_roles;
 mod output;
 mod pipeline;
 
