@@ -375,6 +375,34 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Incident parties and their roles against the named victims and
+    /// shooters of GVDB and the named participants of GVA-news: the real
+    /// pipeline, then precision and recall of (surname, role) per article,
+    /// per fold (rules are tuned on folds 0-2; 3-4 are never looked at).
+    Roles {
+        /// GVDB split file (e.g. gvdb/splits/dev.tsv).
+        #[arg(long, value_name = "FILE.tsv")]
+        gvdb: Option<PathBuf>,
+        /// GVA-news documents (JSON Lines with `doc_id`, `content`, `incident_id`).
+        #[arg(long, value_name = "FILE.jsonl", requires = "gva_labels")]
+        gva_docs: Option<PathBuf>,
+        /// GVA-news incidents with `participants` (JSON Lines).
+        #[arg(long, value_name = "FILE.jsonl", requires = "gva_docs")]
+        gva_labels: Option<PathBuf>,
+        /// Keep the per-document model outputs in this file and reuse them
+        /// on later runs (documents with the same id and text).
+        #[arg(long, value_name = "FILE.json")]
+        cache: Option<PathBuf>,
+        /// List up to N articles of the tuning folds (0-2) with errors.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Number value precision/recall/F1 on NewsQuant-format files.
     Numbers {
         /// A NewsQuant JSON file or a folder of them.

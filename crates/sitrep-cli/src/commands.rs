@@ -305,6 +305,22 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             crime_sample,
             json,
         )?,
+        EvalCommand::Roles {
+            gvdb,
+            gva_docs,
+            gva_labels,
+            cache,
+            errors,
+            json,
+            quiet,
+        } => eval_roles(
+            gvdb.as_deref(),
+            gva_docs.as_deref().zip(gva_labels.as_deref()),
+            cache.as_deref(),
+            errors,
+            json,
+            quiet,
+        )?,
         EvalCommand::Numbers { newsquant, json } => {
             let report = sitrep_numbers::eval::newsquant(&newsquant)
                 .with_context(|| format!("evaluating on {}", newsquant.display()))?;
@@ -446,6 +462,77 @@ fn eval_types(
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {
         print!("{scores}");
+    }
+    Ok(())
+}
+
+fn eval_roles(
+    gvdb: Option<&Path>,
+    gva: Option<(&Path, &Path)>,
+    cache: Option<&Path>,
+    errors: usize,
+    json: bool,
+    quiet: bool,
+) -> Result<()> {
+    use sitrep::eval::AnalysisCache;
+    use sitrep::eval_roles::{evaluate, read_gva, read_gvdb};
+    if gvdb.is_none() && gva.is_none() {
+        bail!("give --gvdb and/or --gva-docs with --gva-labels");
+    }
+    let mut sets = Vec::new();
+    if let Some(p) = gvdb {
+        sets.push((
+            "GVDB",
+            read_gvdb(p).with_context(|| format!("reading {}", p.display()))?,
+        ));
+    }
+    if let Some((d, l)) = gva {
+        let a = read_gva(d, l)
+            .with_context(|| format!("reading {} and {}", d.display(), l.display()))?;
+        sets.push(("GVA-news", a));
+    }
+    let pipeline = Pipeline::builder().no_embeddings().build()?;
+    let mut store = match cache {
+        Some(c) => AnalysisCache::load(c).with_context(|| format!("reading {}", c.display()))?,
+        None => AnalysisCache::default(),
+    };
+    let mut scores = Vec::new();
+    for (name, articles) in &sets {
+        let bar = progress_bar(quiet, articles.len() as u64, "analysing");
+        scores.push(evaluate(
+            name,
+            &pipeline,
+            &mut store,
+            articles,
+            &|done, _| bar.set_position(done as u64),
+        ));
+        bar.finish_and_clear();
+    }
+    if let Some(c) = cache {
+        store
+            .save(c)
+            .with_context(|| format!("writing {}", c.display()))?;
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+        return Ok(());
+    }
+    for s in &scores {
+        print!("{s}");
+        for e in s.errors.iter().take(errors) {
+            let show = |v: &[(String, sitrep::eval_roles::GoldRole)]| {
+                v.iter()
+                    .map(|(n, r)| format!("{n}:{r:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            println!(
+                "  {} missed [{}] wrong [{}]",
+                e.id,
+                show(&e.missed),
+                show(&e.wrong)
+            );
+        }
     }
     Ok(())
 }

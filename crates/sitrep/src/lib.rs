@@ -28,6 +28,7 @@
 mod error;
 pub mod eval;
 pub mod eval_types;
+pub mod eval_roles;
 mod output;
 mod pipeline;
 
