@@ -27,6 +27,7 @@
 
 mod error;
 pub mod eval;
+pub mod eval_geo;
 mod output;
 mod pipeline;
 
