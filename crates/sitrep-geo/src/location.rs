@@ -63,6 +63,43 @@ const W_OTHER: f32 = 1.0;
 /// How much a specific place needs: its own weight and that of its province.
 const MIN_SPECIFIC: f32 = 2.0;
 
+/// Bonus of the first town (or district) a document names: local news
+/// names the incident's place first.
+const FIRST_PLACE: f32 = 1.0;
+
+/// Words just before a place that say someone was taken there, not that the
+/// incident happened there ("airlifted to an Oklahoma City hospital", "flown
+/// to Landstuhl").
+const TAKEN_TO: &[&str] = &[
+    "airlifted to",
+    "evacuated to",
+    "flown to",
+    "rushed to",
+    "taken to",
+    "transferred to",
+    "transported to",
+];
+
+/// Words just after a place that make it a hospital's.
+const HOSPITAL: &[&str] = &["health", "hospital", "medical", "regional medical"];
+
+/// Whether a mention is where someone was taken for treatment.
+fn is_taken_to(text: &str, e: &EntityMention) -> bool {
+    let start = (0..=e.span.start.saturating_sub(40))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = text.get(start..e.span.start).unwrap_or("").to_lowercase();
+    let clause = before.rsplit(['.', ';', '!', '?']).next().unwrap_or("");
+    let end = (e.span.end..=text.len().min(e.span.end + 24))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(e.span.end);
+    let after = text.get(e.span.end..end).unwrap_or("").to_lowercase();
+    let after = after.trim_start();
+    TAKEN_TO.iter().any(|w| clause.contains(w)) || HOSPITAL.iter().any(|w| after.starts_with(w))
+}
+
 #[derive(Debug, Clone)]
 struct Tally {
     geo: Geo,
@@ -89,6 +126,7 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
                 .iter()
                 .any(|s| s.start <= e.span.start && e.span.end <= s.end)
         };
+        let mut first = true;
         for (e, g) in d.entities.iter().zip(d.places) {
             let Some(g) = g else { continue };
             order += 1;
@@ -104,6 +142,12 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
             };
             if !g.exact {
                 w *= 0.5;
+            }
+            if is_taken_to(d.text, e) {
+                w *= 0.25;
+            } else if first && g.exact && matches!(g.feature.as_str(), "city" | "admin2") {
+                w += FIRST_PLACE;
+                first = false;
             }
             mentions.push((g.clone(), w, order));
         }
@@ -205,6 +249,44 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
             .map(|m| m.0.clone())
     })?;
     Some(loc(&g, 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taken_to() {
+        let rows = [
+            (
+                "He was airlifted to an Oklahoma City hospital.",
+                "Oklahoma City",
+                true,
+            ),
+            (
+                "They were flown to Landstuhl Regional Medical Center.",
+                "Landstuhl",
+                true,
+            ),
+            ("A man was shot in Ardmore on Monday.", "Ardmore", false),
+            (
+                "He was taken to jail. Police in Ardmore said",
+                "Ardmore",
+                false,
+            ),
+        ];
+        for (text, name, want) in rows {
+            let start = text.find(name).unwrap();
+            let e = EntityMention {
+                span: Span::new(start, start + name.len()),
+                label: "LOC".into(),
+                score: 1.0,
+            };
+            assert_eq!(is_taken_to(text, &e), want, "{text}");
+        }
+        assert!(TAKEN_TO.windows(2).all(|w| w[0] < w[1]));
+        assert!(HOSPITAL.windows(2).all(|w| w[0] < w[1]));
+    }
 }
 
 impl Gazetteer {

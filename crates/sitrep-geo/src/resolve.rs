@@ -309,14 +309,16 @@ impl Gazetteer {
     fn prior(&self, c: &Cand) -> f32 {
         let p = self.place(c.place);
         let pop = (p.population as f32 + 10.0).log10();
+        // Population on a log scale; a country or a continent named by its
+        // own name wins unless context says otherwise. A province is
+        // preferred to a town of a similar population.
         let base = match p.feature {
-            Feature::Country => 3.5,
-            Feature::Continent => 2.6,
-            Feature::Natural => 2.4,
-            Feature::Region => 2.2,
-            Feature::Admin1 => 1.6 + 0.1 * pop,
-            Feature::Admin2 => 0.9,
-            Feature::City => 0.35 * pop,
+            Feature::Country => 5.0,
+            Feature::Continent => 4.0,
+            Feature::Natural | Feature::Region => 3.5,
+            Feature::Admin1 => 0.7 * pop - 1.3,
+            Feature::Admin2 => 0.7 * pop - 2.0,
+            Feature::City => 0.7 * pop - 1.0,
         };
         base - if c.main { 0.0 } else { 0.4 }
     }
@@ -353,6 +355,99 @@ fn is_adjective(gaz: &Gazetteer, written: &str) -> bool {
         })
 }
 
+/// The words that end the name of a local agency named after the place it
+/// serves ("Little Rock Police Department", "DeKalb County Sheriff's Office").
+const AGENCY_WORDS: &[&str] = &[
+    "fire department",
+    "police",
+    "police department",
+    "police dept",
+    "sheriffs department",
+    "sheriffs office",
+];
+
+/// The place part of a local agency's name, if it is one.
+fn agency_place(written: &str) -> Option<&str> {
+    let key = fold(written);
+    let tail = AGENCY_WORDS.iter().find(|w| {
+        key.strip_suffix(*w)
+            .is_some_and(|h| h.ends_with(' ') && h.len() > 1)
+    })?;
+    // Cut as many words off the written name as the folded tail has.
+    let n = tail.split(' ').count();
+    let mut cut = written.trim_end();
+    for _ in 0..n {
+        cut = cut.trim_end().rsplit_once(char::is_whitespace)?.0;
+    }
+    let cut = cut.trim();
+    (!cut.is_empty()).then_some(cut)
+}
+
+/// Words that make a name a local one — a street, a building, a square —
+/// which lies in the article's town when the tables lack it.
+const LOCAL_WORDS: &[&str] = &[
+    "airport",
+    "ave",
+    "avenue",
+    "beach",
+    "blvd",
+    "boulevard",
+    "bridge",
+    "building",
+    "campus",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "college",
+    "court",
+    "dr",
+    "drive",
+    "garden",
+    "gardens",
+    "hall",
+    "highway",
+    "hospital",
+    "hotel",
+    "house",
+    "lane",
+    "library",
+    "mall",
+    "market",
+    "mosque",
+    "museum",
+    "palace",
+    "park",
+    "pier",
+    "place",
+    "plaza",
+    "rd",
+    "road",
+    "school",
+    "square",
+    "st",
+    "stadium",
+    "station",
+    "street",
+    "temple",
+    "theater",
+    "theatre",
+    "tower",
+    "university",
+    "way",
+];
+
+/// Whether a name the tables lack is a local one: it has a local word, or
+/// names a crossing ("Chartres/Franklin", "Grand and State").
+fn is_local_name(written: &str) -> bool {
+    let key = fold(written);
+    written.contains('/')
+        || key.contains(" and ")
+        || key
+            .split(' ')
+            .any(|w| LOCAL_WORDS.binary_search(&w).is_ok())
+}
+
 /// Whether a mention opens the text or a line and is followed by a dateline
 /// mark: "BAGHDAD (Reuters) —", "KINSHASA 1997-02-17", "ARDMORE, Okla. —".
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
@@ -381,23 +476,38 @@ struct Name {
     quals: Vec<Qual>,
     weight: f32,
     choice: Option<usize>,
+    /// Per mention: an organisation named after the place.
+    agency: Vec<bool>,
+    /// Entities of the places it is said to be in ("… in Germany").
+    inside: Vec<usize>,
 }
 
 /// Resolves the place names among `entities` (those labelled `LOC` or
 /// `GPE`) in the context of the whole `text`: one result per entity, `None`
 /// for other labels, demonyms and names no unit can be found for. The same
-/// name gets the same place throughout a document.
+/// name gets the same place throughout a document. An organisation named
+/// after the place it serves ("Little Rock Police Department") gets that
+/// place, marked inexact, when the place is known.
 #[must_use]
 pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -> Vec<Option<Geo>> {
     let mut out: Vec<Option<Geo>> = vec![None; entities.len()];
     let mut names: Vec<Name> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut written_of: Vec<String> = Vec::new();
+    let mut name_of: Vec<Option<usize>> = vec![None; entities.len()];
     for (m, e) in entities.iter().enumerate() {
-        if !is_place_label(&e.label) {
-            continue;
-        }
         let Some(written) = e.span.slice(text) else {
             continue;
+        };
+        let agency = !is_place_label(&e.label);
+        let written = if agency {
+            // "Little Rock Police Department": the place it serves.
+            match agency_place(written) {
+                Some(w) if e.label == "ORG" => w,
+                _ => continue,
+            }
+        } else {
+            written
         };
         let written = clean(written);
         if written.is_empty() || is_adjective(gaz, written) {
@@ -408,14 +518,24 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
             continue;
         }
         let n = *by_key.entry(key).or_insert_with(|| {
+            written_of.push(written.to_string());
             names.push(Name {
                 cands: gaz.candidates(written),
                 ..Name::default()
             });
             names.len() - 1
         });
+        name_of[m] = Some(n);
         let name = &mut names[n];
         name.mentions.push(m);
+        name.agency.push(agency);
+        // "… Medical Center in Germany": the place it is in.
+        if let Some(next) = entities.get(m + 1).filter(|x| is_place_label(&x.label)) {
+            let gap = text.get(e.span.end..next.span.start).unwrap_or("x");
+            if matches!(gap, " in " | ", " | " of ") {
+                name.inside.push(m + 1);
+            }
+        }
         let dateline = is_dateline(text, e.span.start, e.span.end);
         name.weight += if dateline { 3.0 } else { 1.0 };
         if let Some((q, _)) = gaz.qualifier_after(text, e.span.end) {
@@ -507,24 +627,40 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
     }
     choose(gaz, &mut names, &country_votes, &admin1_votes, &own2);
 
-    // Names the tables lack: the article's own town (or province, country).
+    // Local names the tables lack (a street, a building): the article's own
+    // town (or province, country).
     let focus = focus(gaz, &names, &country_votes);
-    for name in &names {
+    for (name, written) in names.iter().zip(&written_of) {
         let geo = match name.choice {
             Some(i) => Some(gaz.geo(name.cands[i].place, name.cands[i].exact)),
+            None if !is_local_name(written) => None,
             None => name
-                .quals
-                .first()
-                .map(|q| match *q {
-                    Qual::Admin1(a) => a,
-                    Qual::Country(cc) => gaz.country(cc).unwrap_or(NONE),
+                .inside
+                .iter()
+                .filter_map(|&m| name_of[m])
+                .find_map(|k| names[k].choice.map(|i| names[k].cands[i].place))
+                .or_else(|| {
+                    name.quals
+                        .first()
+                        .map(|q| match *q {
+                            Qual::Admin1(a) => a,
+                            Qual::Country(cc) => gaz.country(cc).unwrap_or(NONE),
+                        })
+                        .filter(|&p| p != NONE)
                 })
-                .filter(|&p| p != NONE)
                 .or(focus)
                 .map(|p| gaz.geo(p, false)),
         };
-        for &m in &name.mentions {
-            out[m].clone_from(&geo);
+        for (&m, &agency) in name.mentions.iter().zip(&name.agency) {
+            out[m] = match (&geo, agency) {
+                // Only a known place: the organisation is not a street.
+                (Some(g), true) if name.choice.is_some() => Some(Geo {
+                    exact: false,
+                    ..g.clone()
+                }),
+                (_, true) => None,
+                (g, false) => g.clone(),
+            };
         }
     }
     out
@@ -594,7 +730,10 @@ fn focus(gaz: &Gazetteer, names: &[Name], country_votes: &HashMap<[u8; 2], f32>)
     let best = |f: Feature| {
         chosen()
             .filter(|x| x.1 == f)
-            .max_by(|a, b| a.2.total_cmp(&b.2))
+            .max_by(|a, b| {
+                a.2.total_cmp(&b.2)
+                    .then(gaz.place(a.0).population.cmp(&gaz.place(b.0).population))
+            })
             .map(|x| x.0)
     };
     best(Feature::City)
@@ -628,6 +767,36 @@ mod tests {
         for (i, e) in rows {
             assert_eq!(clean(i), e);
         }
+    }
+
+    #[test]
+    fn local_names() {
+        let rows = [
+            ("Frenchmen Street", true),
+            ("Chartres/Franklin", true),
+            ("Landstuhl Regional Medical Center", true),
+            ("Korean Peninsula", false),
+            ("Soviet Union", false),
+        ];
+        for (i, e) in rows {
+            assert_eq!(is_local_name(i), e, "{i}");
+        }
+        assert!(LOCAL_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn agencies() {
+        let rows = [
+            ("Little Rock Police Department", Some("Little Rock")),
+            ("DeKalb County Sheriff's Office", Some("DeKalb County")),
+            ("Toledo Police", Some("Toledo")),
+            ("Police", None),
+            ("U.S. Central Command", None),
+        ];
+        for (i, e) in rows {
+            assert_eq!(agency_place(i), e, "{i}");
+        }
+        assert!(AGENCY_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
