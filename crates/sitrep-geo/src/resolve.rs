@@ -383,71 +383,6 @@ fn agency_place(written: &str) -> Option<&str> {
     (!cut.is_empty()).then_some(cut)
 }
 
-/// Words that make a name a local one — a street, a building, a square —
-/// which lies in the article's town when the tables lack it.
-const LOCAL_WORDS: &[&str] = &[
-    "airport",
-    "ave",
-    "avenue",
-    "beach",
-    "blvd",
-    "boulevard",
-    "bridge",
-    "building",
-    "campus",
-    "cathedral",
-    "center",
-    "centre",
-    "church",
-    "college",
-    "court",
-    "dr",
-    "drive",
-    "garden",
-    "gardens",
-    "hall",
-    "highway",
-    "hospital",
-    "hotel",
-    "house",
-    "lane",
-    "library",
-    "mall",
-    "market",
-    "mosque",
-    "museum",
-    "palace",
-    "park",
-    "pier",
-    "place",
-    "plaza",
-    "rd",
-    "road",
-    "school",
-    "square",
-    "st",
-    "stadium",
-    "station",
-    "street",
-    "temple",
-    "theater",
-    "theatre",
-    "tower",
-    "university",
-    "way",
-];
-
-/// Whether a name the tables lack is a local one: it has a local word, or
-/// names a crossing ("Chartres/Franklin", "Grand and State").
-fn is_local_name(written: &str) -> bool {
-    let key = fold(written);
-    written.contains('/')
-        || key.contains(" and ")
-        || key
-            .split(' ')
-            .any(|w| LOCAL_WORDS.binary_search(&w).is_ok())
-}
-
 /// Whether a mention opens the text or a line and is followed by a dateline
 /// mark: "BAGHDAD (Reuters) —", "KINSHASA 1997-02-17", "ARDMORE, Okla. —".
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
@@ -493,7 +428,6 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
     let mut out: Vec<Option<Geo>> = vec![None; entities.len()];
     let mut names: Vec<Name> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut written_of: Vec<String> = Vec::new();
     let mut name_of: Vec<Option<usize>> = vec![None; entities.len()];
     for (m, e) in entities.iter().enumerate() {
         let Some(written) = e.span.slice(text) else {
@@ -518,7 +452,6 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
             continue;
         }
         let n = *by_key.entry(key).or_insert_with(|| {
-            written_of.push(written.to_string());
             names.push(Name {
                 cands: gaz.candidates(written),
                 ..Name::default()
@@ -627,13 +560,14 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
     }
     choose(gaz, &mut names, &country_votes, &admin1_votes, &own2);
 
-    // Local names the tables lack (a street, a building): the article's own
-    // town (or province, country).
+    // Names the tables lack (a street, a building, a region): the place they
+    // are said to be in, else the article's own town (or province, country),
+    // marked inexact. (On GeoWebNews' tuned folds this beats leaving them
+    // out or placing only the country.)
     let focus = focus(gaz, &names, &country_votes);
-    for (name, written) in names.iter().zip(&written_of) {
+    for name in &names {
         let geo = match name.choice {
             Some(i) => Some(gaz.geo(name.cands[i].place, name.cands[i].exact)),
-            None if !is_local_name(written) => None,
             None => name
                 .inside
                 .iter()
@@ -767,21 +701,6 @@ mod tests {
         for (i, e) in rows {
             assert_eq!(clean(i), e);
         }
-    }
-
-    #[test]
-    fn local_names() {
-        let rows = [
-            ("Frenchmen Street", true),
-            ("Chartres/Franklin", true),
-            ("Landstuhl Regional Medical Center", true),
-            ("Korean Peninsula", false),
-            ("Soviet Union", false),
-        ];
-        for (i, e) in rows {
-            assert_eq!(is_local_name(i), e, "{i}");
-        }
-        assert!(LOCAL_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
