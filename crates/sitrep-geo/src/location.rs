@@ -197,16 +197,42 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
                     .and_then(|a| admin1.get(a))
                     .map_or(0.0, |x| x.0)
     };
-    let specific = places
-        .values()
-        .map(|t| (t, support(t)))
-        .filter(|(t, s)| {
-            *s >= MIN_SPECIFIC
-                && best_admin1.as_ref().is_none_or(|(a, aw)| {
-                    t.geo.admin1.as_deref() == Some(a.as_str()) || *s >= 0.5 * aw
-                })
+    // A county's mentions support the towns in it; a town is more specific.
+    let county = |t: &Tally| {
+        t.geo.admin2.as_ref().map_or(0.0, |a2| {
+            places
+                .iter()
+                .filter(|(k, _)| k.0 == "admin2" && &k.1 == a2 && k.2 == t.geo.admin1)
+                .map(|(_, c)| c.weight)
+                .sum::<f32>()
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.first.cmp(&a.0.first)));
+    };
+    let pick = |features: &[&str]| {
+        places
+            .values()
+            .filter(|t| features.contains(&t.geo.feature.as_str()))
+            .map(|t| {
+                (
+                    t,
+                    support(t)
+                        + if t.geo.feature == "city" {
+                            county(t)
+                        } else {
+                            0.0
+                        },
+                )
+            })
+            .filter(|(t, s)| {
+                *s >= MIN_SPECIFIC
+                    && (t.geo.feature != "city" || t.weight >= 1.0)
+                    && best_admin1.as_ref().is_none_or(|(a, aw)| {
+                        t.geo.admin1.as_deref() == Some(a.as_str()) || *s >= 0.5 * aw
+                    })
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.first.cmp(&a.0.first)))
+    };
+    let specific = pick(&["city", "natural"]).or_else(|| pick(&["admin2"]));
+
     let (country, iso3) = gaz.country_of_code(&cc).map_or((None, None), |(n, i)| {
         (Some(n.to_string()), Some(i.to_string()))
     });
