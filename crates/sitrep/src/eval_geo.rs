@@ -570,18 +570,22 @@ pub struct GvaScores {
 }
 
 /// Whether a predicted name is GVA's city or county ("Chicago (Englewood)"
-/// is Chicago; "Rice County" and "Rice" agree).
+/// is Chicago or its neighbourhood Englewood; "Rice County" and "Rice"
+/// agree).
 fn same_city(pred: &str, gold: &str) -> bool {
     let core = |s: &str| {
-        let s = s.split(" (").next().unwrap_or(s);
         let k = fold(s);
         k.strip_suffix(" county")
             .or_else(|| k.strip_suffix(" parish"))
             .unwrap_or(&k)
             .to_string()
     };
-    let (p, g) = (core(pred), core(gold));
-    !p.is_empty() && p == g
+    let p = core(pred);
+    let (city, part) = match gold.split_once(" (") {
+        Some((c, rest)) => (c, rest.trim_end_matches(')')),
+        None => (gold, ""),
+    };
+    !p.is_empty() && (p == core(city) || (!part.is_empty() && p == core(part)))
 }
 
 /// Scores document-level locations: `docs` are `(id, text, analysis, gold)`.
@@ -790,6 +794,8 @@ mod tests {
     fn cities() {
         let rows = [
             ("Chicago", "Chicago (Englewood)", true),
+            ("Englewood", "Chicago (Englewood)", true),
+            ("Chicago", "Polk (county)", false),
             ("Rice County", "Rice", true),
             ("Salt Lake City", "Salt Lake City", true),
             ("Toledo", "Detroit", false),
