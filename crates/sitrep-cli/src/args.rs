@@ -136,6 +136,11 @@ Examples:
 The shipped model was fitted on CASE 2021 dev, so its scores there are in-sample;
 the cross-validated ones are in models/sitrep-event-types/MODEL_CARD.md.";
 
+const GEO_EXAMPLES: &str = "\
+Examples:
+  sitrep eval geo --gwn ../shared/data/geo/GWN.xml --cache /tmp/geo-cache.json
+  sitrep eval geo --gva ../shared/data/gva-news/documents.jsonl --gva-split dev --cache /tmp/geo-cache.json";
+
 /// Output formats of `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -396,6 +401,39 @@ pub enum EvalCommand {
         /// List up to N articles of the tuning folds (0-2) with errors.
         #[arg(long, value_name = "N", default_value_t = 0)]
         errors: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Geocoding: GeoWebNews toponyms end to end (our NER, then the
+    /// resolver) and given the gold spans, per seeded fold; and GVA
+    /// document-level locations against the incidents' state and city.
+    #[command(after_help = GEO_EXAMPLES)]
+    Geo {
+        /// GeoWebNews `GWN.xml`.
+        #[arg(long, value_name = "FILE.xml")]
+        gwn: Option<PathBuf>,
+        /// GVA news `documents.jsonl` (`incidents.jsonl` is read beside it).
+        #[arg(long, value_name = "FILE.jsonl")]
+        gva: Option<PathBuf>,
+        /// GVA documents to score by their `gvc_split`: dev, train or all.
+        #[arg(long, default_value = "dev", value_name = "SPLIT")]
+        gva_split: String,
+        /// Keep the per-document model outputs in this file and reuse them.
+        #[arg(long, value_name = "FILE.json")]
+        cache: Option<PathBuf>,
+        /// Gazetteer folder [default: $SITREP_GAZETTEER, the runtime cache, .models/geonames].
+        #[arg(long, value_name = "DIR")]
+        gazetteer: Option<PathBuf>,
+        /// Seed of the GeoWebNews folds.
+        #[arg(long, default_value_t = 17)]
+        seed: u64,
+        /// Misses to list (GeoWebNews: from the tuned folds 0-2 only).
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

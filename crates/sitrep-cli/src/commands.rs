@@ -12,6 +12,8 @@ use sitrep_text::{read_inputs, InputOptions, InputSource};
 use crate::args::{Cli, Command, EvalCommand, Format, RunArgs, TrainArgs, Unit};
 use crate::render;
 
+mod eval_geo;
+
 /// Dispatches a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
@@ -321,6 +323,27 @@ fn eval(e: EvalCommand) -> Result<ExitCode> {
             json,
             quiet,
         )?,
+        EvalCommand::Geo {
+            gwn,
+            gva,
+            gva_split,
+            cache,
+            gazetteer,
+            seed,
+            misses,
+            json,
+            quiet,
+        } => eval_geo::run(&eval_geo::GeoArgs {
+            gwn: gwn.as_deref(),
+            gva: gva.as_deref(),
+            gva_split: &gva_split,
+            cache: cache.as_deref(),
+            gazetteer: gazetteer.as_deref(),
+            seed,
+            misses,
+            json,
+            quiet,
+        })?,
         EvalCommand::Numbers { newsquant, json } => {
             let report = sitrep_numbers::eval::newsquant(&newsquant)
                 .with_context(|| format!("evaluating on {}", newsquant.display()))?;

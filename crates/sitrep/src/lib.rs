@@ -29,6 +29,7 @@ mod error;
 pub mod eval;
 pub mod eval_types;
 pub mod eval_roles;
+pub mod eval_geo;
 mod output;
 mod pipeline;
 

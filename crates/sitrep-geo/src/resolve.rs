@@ -1,0 +1,742 @@
+//! Toponym resolution: which place each place name of a document is.
+//!
+//! A careful reader's cues, in this order: the unit written right after the
+//! name ("Ardmore, Okla.") or before it ("Iraq's Anbar province"); the other
+//! places of the article and its dateline ("BAGHDAD (Reuters) —"), which
+//! vote for countries and provinces; and population as the prior. A name
+//! the tables lack resolves to the smallest known unit that contains it
+//! ("Anbar Desert" → Al Anbar; a street → the article's town), marked
+//! inexact. Demonyms and joint adjectives ("U.S.-Iraqi") are no place.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sitrep_text::EntityMention;
+
+use crate::gazetteer::{Feature, Gazetteer, NONE};
+use crate::normalize::{fold, strip_article};
+use crate::tables::{
+    country_alias, us_state_code, Unit, ADMIN_WORDS, DIRECTION_WORDS, NATURAL_WORDS,
+};
+
+/// A place name resolved to a gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    /// The gazetteer's name of the place (of the containing unit when
+    /// [`exact`](Self::exact) is false).
+    pub name: String,
+    /// GeoNames id, when the entry has one (cities, countries, continents).
+    pub geonames_id: Option<u64>,
+    /// Latitude (WGS84 degrees).
+    pub latitude: f64,
+    /// Longitude (WGS84 degrees).
+    pub longitude: f64,
+    /// `"city"`, `"admin1"`, `"admin2"`, `"country"`, `"natural"`,
+    /// `"region"` or `"continent"` (see [`Feature`]).
+    pub feature: String,
+    /// ISO 3166-1 alpha-2 code; empty for a region across borders.
+    pub country_code: String,
+    /// Name of its first-level unit (province, governorate, state).
+    pub admin1: Option<String>,
+    /// Name of its second-level unit (county, district), when known.
+    pub admin2: Option<String>,
+    /// Whether the name itself is this place; false when it is only the
+    /// smallest known unit containing it ("Anbar Desert" → Al Anbar,
+    /// "northern Iraq" → Iraq, a street → its town).
+    pub exact: bool,
+}
+
+/// Labels of the recogniser that mark a place.
+fn is_place_label(label: &str) -> bool {
+    matches!(label, "LOC" | "GPE")
+}
+
+/// A candidate place for a name.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    place: u32,
+    exact: bool,
+    main: bool,
+}
+
+/// A unit that qualifies a name ("…, Okla.").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Qual {
+    Country([u8; 2]),
+    Admin1(u32),
+}
+
+/// The written name without "the", a possessive, or stray punctuation.
+fn clean(s: &str) -> &str {
+    let mut s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '(' | ')' | ',' | ';' | ':' | '-')
+    });
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            s = x;
+            break;
+        }
+    }
+    for prefix in ["the ", "The ", "THE "] {
+        if let Some(x) = s.strip_prefix(prefix) {
+            s = x;
+        }
+    }
+    s.trim()
+}
+
+impl Gazetteer {
+    fn place(&self, id: u32) -> &crate::gazetteer::Place {
+        &self.places[id as usize]
+    }
+
+    /// Places a folded name is, directly (its names, a country short form, a
+    /// US state abbreviation).
+    fn direct(&self, key: &str, out: &mut Vec<Cand>) {
+        let before = out.len();
+        let push = |out: &mut Vec<Cand>, c: Cand| {
+            if let Some(o) = out[before..].iter_mut().find(|o| o.place == c.place) {
+                o.main |= c.main;
+            } else {
+                out.push(c);
+            }
+        };
+        for h in self.hits(key) {
+            push(
+                out,
+                Cand {
+                    place: h.place,
+                    exact: true,
+                    main: h.main,
+                },
+            );
+        }
+        if let Some(rest) = strip_article(key) {
+            for h in self.hits(rest) {
+                push(
+                    out,
+                    Cand {
+                        place: h.place,
+                        exact: true,
+                        main: false,
+                    },
+                );
+            }
+        }
+        if let Some(cc) = country_alias(key) {
+            if let Some(id) = self.country(cc_bytes(cc)) {
+                push(
+                    out,
+                    Cand {
+                        place: id,
+                        exact: true,
+                        main: true,
+                    },
+                );
+            }
+        }
+        if let Some(id) = us_state_code(key).and_then(|c| self.us_state(c)) {
+            push(
+                out,
+                Cand {
+                    place: id,
+                    exact: true,
+                    main: true,
+                },
+            );
+        }
+    }
+
+    /// The admin1 entry of a US state's postal code.
+    fn us_state(&self, code: &str) -> Option<u32> {
+        self.admin1_code(*b"US", code)
+    }
+
+    /// Candidate places of a written name, without context.
+    fn candidates(&self, written: &str) -> Vec<Cand> {
+        let written = clean(written);
+        let key = fold(written);
+        let mut out = Vec::new();
+        if key.is_empty() || key.len() > 80 {
+            return out;
+        }
+        self.direct(&key, &mut out);
+        if !out.is_empty() {
+            return out;
+        }
+        // "Ardmore, Okla." inside one mention.
+        if let Some((head, tail)) = written.split_once(',') {
+            if let Some(q) = self.qualifier_words(tail.trim()) {
+                let mut inner = self.candidates(head);
+                inner.retain(|c| self.within(c.place, q));
+                if !inner.is_empty() {
+                    return inner;
+                }
+            }
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() >= 2 {
+            let first = words[0];
+            let last = words[words.len() - 1];
+            // "northern Iraq": a part of Iraq.
+            if DIRECTION_WORDS.contains(&first) {
+                self.direct(&words[1..].join(" "), &mut out);
+                for c in &mut out {
+                    c.exact = false;
+                }
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+            // "Anbar province", "Carter County": the unit itself.
+            if let Some((_, unit)) = ADMIN_WORDS.iter().find(|(w, _)| *w == last) {
+                let head = words[..words.len() - 1].join(" ");
+                let mut inner = Vec::new();
+                self.direct(&head, &mut inner);
+                if *unit == Unit::Admin2 {
+                    inner.extend(self.admin2_by_core(&head).iter().map(|&p| Cand {
+                        place: p,
+                        exact: true,
+                        main: true,
+                    }));
+                }
+                inner.retain(|c| {
+                    let f = self.place(c.place).feature;
+                    match unit {
+                        Unit::Admin1 => f == Feature::Admin1,
+                        Unit::Admin2 => f == Feature::Admin2 || f == Feature::Admin1,
+                        Unit::Town => f == Feature::City,
+                    }
+                });
+                if !inner.is_empty() {
+                    return inner;
+                }
+            }
+            // "Anbar Desert", "Mount Sinjar": inside the unit named.
+            let head = if NATURAL_WORDS.contains(&last) {
+                Some(words[..words.len() - 1].join(" "))
+            } else if matches!(first, "mount" | "lake" | "jabal" | "jebel") {
+                Some(words[1..].join(" "))
+            } else {
+                None
+            };
+            if let Some(head) = head {
+                self.direct(&head, &mut out);
+                out.retain(|c| self.place(c.place).feature != Feature::Continent);
+                for c in &mut out {
+                    c.exact = false;
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a place lies in a qualifying unit.
+    fn within(&self, place: u32, q: Qual) -> bool {
+        let p = self.place(place);
+        match q {
+            Qual::Country(cc) => p.cc == cc && p.feature != Feature::Country,
+            Qual::Admin1(a) => p.admin1 == a && place != a,
+        }
+    }
+
+    /// The unit a few written words name, when they name a country or a
+    /// first-level unit ("Okla.", "Oklahoma", "Iraq").
+    fn qualifier_words(&self, words: &str) -> Option<Qual> {
+        let w = words.trim();
+        // Postal codes only in capitals: ", OK".
+        if w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            return self.us_state(w).map(Qual::Admin1);
+        }
+        let key = fold(w);
+        if key.is_empty() {
+            return None;
+        }
+        let mut cands = Vec::new();
+        self.direct(&key, &mut cands);
+        let pick = cands
+            .iter()
+            .filter(|c| {
+                matches!(
+                    self.place(c.place).feature,
+                    Feature::Country | Feature::Admin1
+                )
+            })
+            .max_by_key(|c| (self.place(c.place).feature == Feature::Country, c.main))?;
+        let p = self.place(pick.place);
+        Some(match p.feature {
+            Feature::Country => Qual::Country(p.cc),
+            _ => Qual::Admin1(pick.place),
+        })
+    }
+
+    /// A unit written right after a name: ", Okla." / ", Oklahoma" / ", Iraq".
+    fn qualifier_after(&self, text: &str, end: usize) -> Option<(Qual, usize)> {
+        let rest = text.get(end..)?;
+        let rest2 = rest.strip_prefix(',')?;
+        let skip = rest2.len() - rest2.trim_start_matches([' ', '\u{a0}']).len();
+        if skip > 2 {
+            return None;
+        }
+        let body = &rest2[skip..];
+        let stop = body
+            .find(|c: char| !(c.is_alphabetic() || c == '.' || c == ' ' || c == '\''))
+            .unwrap_or(body.len())
+            .min(40);
+        let stop = (0..=stop).rev().find(|&i| body.is_char_boundary(i))?;
+        let span = &body[..stop];
+        // The longest run of up to four words that names a unit.
+        let bounds: Vec<usize> = span
+            .char_indices()
+            .filter(|(_, c)| *c == ' ')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(span.len()))
+            .take(4)
+            .collect();
+        for &b in bounds.iter().rev() {
+            let words = &span[..b];
+            if words.trim().is_empty() || !words.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if let Some(q) = self.qualifier_words(words) {
+                return Some((q, end + 1 + skip + b));
+            }
+        }
+        None
+    }
+
+    /// Prior belief in a place before context.
+    fn prior(&self, c: &Cand) -> f32 {
+        let p = self.place(c.place);
+        let pop = (p.population as f32 + 10.0).log10();
+        // Population on a log scale; a country or a continent named by its
+        // own name wins unless context says otherwise. A province is
+        // preferred to a town of a similar population.
+        let base = match p.feature {
+            Feature::Country => 5.0,
+            Feature::Continent => 4.0,
+            Feature::Natural | Feature::Region => 3.5,
+            Feature::Admin1 => 0.7 * pop - 1.3,
+            Feature::Admin2 => 0.7 * pop - 2.0,
+            Feature::City => 0.7 * pop - 1.0,
+        };
+        base - if c.main { 0.0 } else { 0.4 }
+    }
+}
+
+fn cc_bytes(s: &str) -> [u8; 2] {
+    let b = s.as_bytes();
+    if b.len() == 2 {
+        [b[0], b[1]]
+    } else {
+        [0, 0]
+    }
+}
+
+/// Whether a written name is a demonym or a joint adjective of places
+/// ("Iraqi", "U.S.-Iraqi", "US-Iraq").
+fn is_adjective(gaz: &Gazetteer, written: &str) -> bool {
+    if gaz.is_demonym(written) {
+        return true;
+    }
+    let parts: Vec<&str> = written
+        .split(['-', '–', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            gaz.is_demonym(p) || {
+                let mut c = Vec::new();
+                gaz.direct(&fold(p), &mut c);
+                c.iter()
+                    .any(|c| gaz.place(c.place).feature == Feature::Country)
+            }
+        })
+}
+
+/// The words that end the name of a local agency named after the place it
+/// serves ("Little Rock Police Department", "DeKalb County Sheriff's Office").
+const AGENCY_WORDS: &[&str] = &[
+    "fire department",
+    "police",
+    "police department",
+    "police dept",
+    "sheriffs department",
+    "sheriffs office",
+];
+
+/// The place part of a local agency's name, if it is one.
+fn agency_place(written: &str) -> Option<&str> {
+    let key = fold(written);
+    let tail = AGENCY_WORDS.iter().find(|w| {
+        key.strip_suffix(*w)
+            .is_some_and(|h| h.ends_with(' ') && h.len() > 1)
+    })?;
+    // Cut as many words off the written name as the folded tail has.
+    let n = tail.split(' ').count();
+    let mut cut = written.trim_end();
+    for _ in 0..n {
+        cut = cut.trim_end().rsplit_once(char::is_whitespace)?.0;
+    }
+    let cut = cut.trim();
+    (!cut.is_empty()).then_some(cut)
+}
+
+/// Whether a mention opens the text or a line and is followed by a dateline
+/// mark: "BAGHDAD (Reuters) —", "KINSHASA 1997-02-17", "ARDMORE, Okla. —".
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() || start > 400 {
+        return false;
+    }
+    let after = text.get(end..).unwrap_or("");
+    let after: String = after.chars().take(40).collect();
+    let t = after.trim_start_matches([',', ' ']);
+    let t = t
+        .split_once(['(', '—', '–'])
+        .map_or(t, |(head, _)| head)
+        .trim();
+    let marked = after.contains(['(', '—', '–']) || after.contains(" - ");
+    let dated = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    (marked || dated) && t.split_whitespace().count() <= 3
+}
+
+/// One distinct name of a document and what is known about it.
+#[derive(Debug, Default)]
+struct Name {
+    cands: Vec<Cand>,
+    mentions: Vec<usize>,
+    quals: Vec<Qual>,
+    weight: f32,
+    choice: Option<usize>,
+    /// Per mention: an organisation named after the place.
+    agency: Vec<bool>,
+    /// Entities of the places it is said to be in ("… in Germany").
+    inside: Vec<usize>,
+}
+
+/// Resolves the place names among `entities` (those labelled `LOC` or
+/// `GPE`) in the context of the whole `text`: one result per entity, `None`
+/// for other labels, demonyms and names no unit can be found for. The same
+/// name gets the same place throughout a document. An organisation named
+/// after the place it serves ("Little Rock Police Department") gets that
+/// place, marked inexact, when the place is known.
+#[must_use]
+pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -> Vec<Option<Geo>> {
+    let mut out: Vec<Option<Geo>> = vec![None; entities.len()];
+    let mut names: Vec<Name> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut name_of: Vec<Option<usize>> = vec![None; entities.len()];
+    for (m, e) in entities.iter().enumerate() {
+        let Some(written) = e.span.slice(text) else {
+            continue;
+        };
+        let agency = !is_place_label(&e.label);
+        let written = if agency {
+            // "Little Rock Police Department": the place it serves.
+            match agency_place(written) {
+                Some(w) if e.label == "ORG" => w,
+                _ => continue,
+            }
+        } else {
+            written
+        };
+        let written = clean(written);
+        if written.is_empty() || is_adjective(gaz, written) {
+            continue;
+        }
+        let key = fold(written);
+        if key.is_empty() {
+            continue;
+        }
+        let n = *by_key.entry(key).or_insert_with(|| {
+            names.push(Name {
+                cands: gaz.candidates(written),
+                ..Name::default()
+            });
+            names.len() - 1
+        });
+        name_of[m] = Some(n);
+        let name = &mut names[n];
+        name.mentions.push(m);
+        name.agency.push(agency);
+        // "… Medical Center in Germany": the place it is in.
+        if let Some(next) = entities.get(m + 1).filter(|x| is_place_label(&x.label)) {
+            let gap = text.get(e.span.end..next.span.start).unwrap_or("x");
+            if matches!(gap, " in " | ", " | " of ") {
+                name.inside.push(m + 1);
+            }
+        }
+        let dateline = is_dateline(text, e.span.start, e.span.end);
+        name.weight += if dateline { 3.0 } else { 1.0 };
+        if let Some((q, _)) = gaz.qualifier_after(text, e.span.end) {
+            name.quals.push(q);
+        }
+        // "Iraq's Anbar province": the unit before a possessive.
+        if let Some(prev) = m.checked_sub(1).and_then(|p| entities.get(p)) {
+            let gap = text.get(prev.span.end..e.span.start).unwrap_or("x");
+            if matches!(gap, "'s " | "’s ") {
+                if let Some(q) = prev
+                    .span
+                    .slice(text)
+                    .and_then(|w| gaz.qualifier_words(clean(w)))
+                {
+                    name.quals.push(q);
+                }
+            }
+        }
+    }
+    for name in &mut names {
+        if !name.quals.is_empty() {
+            let quals = name.quals.clone();
+            let kept: Vec<Cand> = name
+                .cands
+                .iter()
+                .copied()
+                .filter(|c| quals.iter().any(|q| gaz.within(c.place, *q)))
+                .collect();
+            if !kept.is_empty() {
+                name.cands = kept;
+            }
+        }
+        name.weight = name.weight.min(6.0);
+    }
+
+    // Pass 1: every candidate votes, shared among its name's countries.
+    let mut country_votes: HashMap<[u8; 2], f32> = HashMap::new();
+    let mut admin1_votes: HashMap<u32, f32> = HashMap::new();
+    let mut own: Vec<(Vec<([u8; 2], f32)>, Vec<(u32, f32)>)> = Vec::with_capacity(names.len());
+    for name in &names {
+        let mut ccs: Vec<[u8; 2]> = name
+            .cands
+            .iter()
+            .map(|c| gaz.place(c.place).cc)
+            .filter(|cc| *cc != [0, 0])
+            .collect();
+        ccs.sort_unstable();
+        ccs.dedup();
+        let mut a1s: Vec<u32> = name
+            .cands
+            .iter()
+            .map(|c| gaz.place(c.place).admin1)
+            .filter(|a| *a != NONE)
+            .collect();
+        a1s.sort_unstable();
+        a1s.dedup();
+        let cw = name.weight / ccs.len().max(1) as f32;
+        let aw = name.weight / a1s.len().max(1) as f32;
+        let mine_c: Vec<([u8; 2], f32)> = ccs.iter().map(|cc| (*cc, cw)).collect();
+        let mine_a: Vec<(u32, f32)> = a1s.iter().map(|a| (*a, aw)).collect();
+        for (cc, w) in &mine_c {
+            *country_votes.entry(*cc).or_default() += w;
+        }
+        for (a, w) in &mine_a {
+            *admin1_votes.entry(*a).or_default() += w;
+        }
+        own.push((mine_c, mine_a));
+    }
+    choose(gaz, &mut names, &country_votes, &admin1_votes, &own);
+
+    // Pass 2: the chosen places vote.
+    let mut country_votes: HashMap<[u8; 2], f32> = HashMap::new();
+    let mut admin1_votes: HashMap<u32, f32> = HashMap::new();
+    let mut own2 = Vec::with_capacity(names.len());
+    for name in &names {
+        let mut mine = (Vec::new(), Vec::new());
+        if let Some(c) = name.choice.map(|i| name.cands[i]) {
+            let p = gaz.place(c.place);
+            if p.cc != [0, 0] {
+                *country_votes.entry(p.cc).or_default() += name.weight;
+                mine.0.push((p.cc, name.weight));
+            }
+            if p.admin1 != NONE {
+                *admin1_votes.entry(p.admin1).or_default() += name.weight;
+                mine.1.push((p.admin1, name.weight));
+            }
+        }
+        own2.push(mine);
+    }
+    choose(gaz, &mut names, &country_votes, &admin1_votes, &own2);
+
+    // Names the tables lack (a street, a building, a region): the place they
+    // are said to be in, else the article's own town (or province, country),
+    // marked inexact. (On GeoWebNews' tuned folds this beats leaving them
+    // out or placing only the country.)
+    let focus = focus(gaz, &names, &country_votes);
+    for name in &names {
+        let geo = match name.choice {
+            Some(i) => Some(gaz.geo(name.cands[i].place, name.cands[i].exact)),
+            None => name
+                .inside
+                .iter()
+                .filter_map(|&m| name_of[m])
+                .find_map(|k| names[k].choice.map(|i| names[k].cands[i].place))
+                .or_else(|| {
+                    name.quals
+                        .first()
+                        .map(|q| match *q {
+                            Qual::Admin1(a) => a,
+                            Qual::Country(cc) => gaz.country(cc).unwrap_or(NONE),
+                        })
+                        .filter(|&p| p != NONE)
+                })
+                .or(focus)
+                .map(|p| gaz.geo(p, false)),
+        };
+        for (&m, &agency) in name.mentions.iter().zip(&name.agency) {
+            out[m] = match (&geo, agency) {
+                // Only a known place: the organisation is not a street.
+                (Some(g), true) if name.choice.is_some() => Some(Geo {
+                    exact: false,
+                    ..g.clone()
+                }),
+                (_, true) => None,
+                (g, false) => g.clone(),
+            };
+        }
+    }
+    out
+}
+
+/// Picks each name's best candidate given the votes of the others.
+fn choose(
+    gaz: &Gazetteer,
+    names: &mut [Name],
+    country_votes: &HashMap<[u8; 2], f32>,
+    admin1_votes: &HashMap<u32, f32>,
+    own: &[(Vec<([u8; 2], f32)>, Vec<(u32, f32)>)],
+) {
+    let total_c: f32 = country_votes.values().sum();
+    let total_a: f32 = admin1_votes.values().sum();
+    for (name, (mine_c, mine_a)) in names.iter_mut().zip(own) {
+        let own_c: f32 = mine_c.iter().map(|x| x.1).sum();
+        let own_a: f32 = mine_a.iter().map(|x| x.1).sum();
+        let rest_c = (total_c - own_c).max(0.0);
+        let rest_a = (total_a - own_a).max(0.0);
+        let quals = &name.quals;
+        name.choice = name
+            .cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let p = gaz.place(c.place);
+                let mut s = gaz.prior(c);
+                if rest_c > 0.0 && p.cc != [0, 0] {
+                    let v = country_votes.get(&p.cc).copied().unwrap_or(0.0)
+                        - mine_c.iter().find(|x| x.0 == p.cc).map_or(0.0, |x| x.1);
+                    s += 2.5 * (v / rest_c).clamp(0.0, 1.0);
+                }
+                if rest_a > 0.0 && p.admin1 != NONE {
+                    let v = admin1_votes.get(&p.admin1).copied().unwrap_or(0.0)
+                        - mine_a.iter().find(|x| x.0 == p.admin1).map_or(0.0, |x| x.1);
+                    s += 1.5 * (v / rest_a).clamp(0.0, 1.0);
+                }
+                if !quals.is_empty() {
+                    s += if quals.iter().any(|q| gaz.within(c.place, *q)) {
+                        6.0
+                    } else {
+                        -6.0
+                    };
+                }
+                (i, s)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|x| x.0);
+    }
+}
+
+/// The article's own place: its most named town in its most named country,
+/// else that country's most named province, else the country.
+fn focus(gaz: &Gazetteer, names: &[Name], country_votes: &HashMap<[u8; 2], f32>) -> Option<u32> {
+    let top = country_votes
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|x| *x.0)?;
+    let chosen = || {
+        names.iter().filter_map(|n| {
+            let c = n.cands[n.choice?];
+            let p = gaz.place(c.place);
+            (c.exact && p.cc == top).then_some((c.place, p.feature, n.weight))
+        })
+    };
+    let best = |f: Feature| {
+        chosen()
+            .filter(|x| x.1 == f)
+            .max_by(|a, b| {
+                a.2.total_cmp(&b.2)
+                    .then(gaz.place(a.0).population.cmp(&gaz.place(b.0).population))
+            })
+            .map(|x| x.0)
+    };
+    best(Feature::City)
+        .or_else(|| best(Feature::Admin2))
+        .or_else(|| best(Feature::Admin1))
+        .or_else(|| gaz.country(top))
+}
+
+/// Great-circle distance in kilometres between two points (degrees).
+#[must_use]
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().clamp(0.0, 1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans() {
+        let rows = [
+            ("the Hamrin Mountains", "Hamrin Mountains"),
+            ("Iraq’s", "Iraq"),
+            ("\"Baghdad\"", "Baghdad"),
+            ("", ""),
+        ];
+        for (i, e) in rows {
+            assert_eq!(clean(i), e);
+        }
+    }
+
+    #[test]
+    fn agencies() {
+        let rows = [
+            ("Little Rock Police Department", Some("Little Rock")),
+            ("DeKalb County Sheriff's Office", Some("DeKalb County")),
+            ("Toledo Police", Some("Toledo")),
+            ("Police", None),
+            ("U.S. Central Command", None),
+        ];
+        for (i, e) in rows {
+            assert_eq!(agency_place(i), e, "{i}");
+        }
+        assert!(AGENCY_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn datelines() {
+        let rows = [
+            ("BAGHDAD (Reuters) — Nine died.", 0, 7, true),
+            ("KINSHASA 1997-02-17 Rebels", 0, 8, true),
+            ("ARDMORE, Okla. — A teen", 0, 7, true),
+            ("He went to Baghdad (the capital).", 11, 18, false),
+            ("Baghdad is big.", 0, 7, false),
+        ];
+        for (t, s, e, want) in rows {
+            assert_eq!(is_dateline(t, s, e), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn distances() {
+        // Baghdad to Kirkuk: about 240 km.
+        let d = distance_km(33.34, 44.40, 35.47, 44.39);
+        assert!((230.0..250.0).contains(&d), "{d}");
+        assert!(distance_km(10.0, 20.0, 10.0, 20.0).abs() < 1e-9);
+    }
+}
