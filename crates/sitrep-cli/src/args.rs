@@ -325,7 +325,8 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FIELD")]
         gold_field: String,
         /// Incident labels to compare event-level figures with: JSON Lines
-        /// keyed by the gold field, with `num_killed` and `num_injured`.
+        /// keyed by the gold field, with `num_killed` and `num_injured`, and
+        /// `date_iso` (YYYY-MM-DD) to score incident dates.
         #[arg(long, value_name = "FILE.jsonl")]
         labels: Option<PathBuf>,
         /// Keep the per-document model outputs in this file and reuse them

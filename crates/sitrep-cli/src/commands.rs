@@ -376,9 +376,15 @@ fn eval_clusters(
     json: bool,
     quiet: bool,
 ) -> Result<()> {
-    use sitrep::eval::{read_labelled, read_toll_labels, score_report, AnalysisCache, Fields};
+    use sitrep::eval::{
+        read_date_labels, read_labelled, read_toll_labels, score_dates, score_report,
+        AnalysisCache, Fields,
+    };
     let labelled = read_labelled(docs, &Fields::new(gold_field))
         .with_context(|| format!("reading {}", docs.display()))?;
+    let date_labels = labels
+        .map(|l| read_date_labels(l, gold_field, "date_iso"))
+        .transpose()?;
     let labels = labels
         .map(|l| read_toll_labels(l, gold_field, "num_killed", "num_injured"))
         .transpose()?;
@@ -413,7 +419,10 @@ fn eval_clusters(
         sitrep::eval::dump_pairs(&pipeline, &labelled, &analyses, &mut f)?;
         f.flush()?;
     }
-    let scores = score_report(&report, &labelled, labels.as_ref());
+    let mut scores = score_report(&report, &labelled, labels.as_ref());
+    scores.dates = date_labels
+        .filter(|l| !l.is_empty())
+        .map(|l| score_dates(&pipeline, &labelled, &analyses, &report, &l));
     if json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {

@@ -89,7 +89,8 @@ pub struct DocFeatures {
     pub ages: Vec<u8>,
     /// Publication date.
     pub published: Option<NaiveDate>,
-    /// The incident's date as the article states it.
+    /// The incident's date as the article states it, or its publication
+    /// date when it states none ([`crate::Basis::Publication`]).
     pub date: Option<EventDate>,
     /// The article's killed figure as `(low, high)`.
     pub killed: Option<(u64, u64)>,
@@ -369,7 +370,7 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
         (Some(x), Some(y)) => (((x - y).num_days().abs() as f32 + 1.0).ln(), 1.0),
         _ => (0.0, 0.0),
     };
-    let dates = match (&a.date, &b.date) {
+    let dates = match (stated(a), stated(b)) {
         (Some(x), Some(y)) => {
             if x.agrees(y) {
                 1.0
@@ -428,11 +429,19 @@ pub fn pair_features(a: &DocFeatures, b: &DocFeatures) -> PairFeatures {
     }
 }
 
-/// The incident's day, when the document dates it to the day.
-fn day_of(f: &DocFeatures) -> Option<NaiveDate> {
+/// The incident's date, when the document states it (a date taken from the
+/// publication date says nothing the publication dates do not).
+fn stated(f: &DocFeatures) -> Option<&EventDate> {
     f.date
+        .as_ref()
+        .filter(|d| d.basis == crate::dates::Basis::Stated)
+}
+
+/// The incident's day, when the document states it to the day.
+fn day_of(f: &DocFeatures) -> Option<NaiveDate> {
+    stated(f)
         .filter(|d| d.precision == crate::dates::Precision::Day)
-        .and_then(|d| d.date())
+        .and_then(EventDate::date)
 }
 
 /// Salient lead terms compared by [`PairFeatures::top_terms`].
@@ -802,6 +811,7 @@ mod tests {
             month: m,
             day: d,
             precision: crate::dates::Precision::Day,
+            basis: crate::dates::Basis::Stated,
             span: sitrep_text::Span::new(0, 1),
         };
         let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2016, m, d).unwrap();

@@ -2,14 +2,16 @@
 //! resolved against its publication date.
 //!
 //! Understood: "October 22", "Oct. 22, 2024", "22 October 2024",
-//! "2024-10-22", "in August", "August 2024", weekdays ("Wednesday",
-//! "last Thursday", resolved to the latest such day on or before the
-//! publication date), "today", "tonight", "this morning", "yesterday",
-//! "last night", "overnight" (the night before publication), "last week",
-//! "last month", "last year". Without a publication date only expressions
-//! that carry their own year resolve fully; a day and month without a year
-//! keeps an unknown year (written `XXXX-10-22`, as ISO 8601-2/EDTF writes
-//! unspecified digits).
+//! "2024-10-22", "10/22/2024", "in August", "August 2024", weekdays
+//! ("Wednesday", "last Thursday", resolved to the latest such day on or
+//! before the publication date; "next Friday", or a weekday a future verb
+//! governs, "will be arraigned Friday", to the next one), "today",
+//! "tonight", "this morning", "yesterday", "last night", "overnight" (the
+//! small hours of the publication day), "last week", "last month", "last
+//! year". Without a publication date only expressions that carry their own
+//! year resolve fully; a day and month without a year keeps an unknown year
+//! (written `XXXX-10-22`, as ISO 8601-2/EDTF writes unspecified digits).
+//! [`event_date`] picks the incident's own date among them.
 
 use std::sync::LazyLock;
 
@@ -45,6 +47,20 @@ impl Precision {
     }
 }
 
+/// What a date rests on.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// An expression in the text (a relative one resolved against the
+    /// publication date).
+    #[default]
+    Stated,
+    /// Nothing in the text: the publication date stands in for it.
+    Publication,
+}
+
 /// A resolved date; `year` is `None` when the text gives a day and month
 /// only and there is no publication date to take the year from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,7 +73,10 @@ pub struct EventDate {
     pub day: u32,
     /// How precise it is.
     pub precision: Precision,
-    /// Where it is stated.
+    /// What it rests on (by default [`Basis::Stated`]).
+    #[serde(default)]
+    pub basis: Basis,
+    /// Where it is stated (empty when it is not).
     pub span: Span,
 }
 
@@ -66,6 +85,18 @@ impl EventDate {
     #[must_use]
     pub fn date(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year?, self.month, self.day)
+    }
+
+    /// ACLED's time precision: 1 when the text states the day, 2 when the
+    /// incident is known to a few days or a week (a week, or a day taken
+    /// from the publication date), 3 when known to the month or coarser.
+    #[must_use]
+    pub fn time_precision(&self) -> u8 {
+        match (self.precision, self.basis) {
+            (Precision::Day, Basis::Stated) => 1,
+            (Precision::Day, Basis::Publication) | (Precision::Week, _) => 2,
+            (Precision::Month | Precision::Year, _) => 3,
+        }
     }
 
     /// `YYYY-MM-DD`, or `XXXX-MM-DD` when the year is unknown.
@@ -136,6 +167,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("valid date pattern");
     vec![
         (Kind::Iso, r(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        // US order, as in "Updated: 08/10/2014 4:26 PM".
+        (Kind::Numeric, r(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
         (
             Kind::MonthDay,
             r(&format!(
@@ -161,7 +194,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (
             Kind::Weekday,
             r(
-                r"\b(?:(last|this|on|Last|This|On)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                r"\b(?:(last|this|on|next|Last|This|On|Next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
             ),
         ),
         (
@@ -176,6 +209,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Iso,
+    Numeric,
     MonthDay,
     DayMonth,
     MonthYear,
@@ -215,6 +249,7 @@ fn day_of(date: NaiveDate, precision: Precision, span: Span) -> EventDate {
         month: date.month(),
         day: date.day(),
         precision,
+        basis: Basis::Stated,
         span,
     }
 }
@@ -259,6 +294,20 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                         _ => None,
                     }
                 }
+                Kind::Numeric => {
+                    let y = g(3).and_then(|s| s.parse::<i32>().ok()).map(|y| {
+                        if y < 100 {
+                            2000 + y
+                        } else {
+                            y
+                        }
+                    });
+                    match (y, num(1), num(2)) {
+                        (Some(y), Some(mo), Some(d)) => NaiveDate::from_ymd_opt(y, mo, d)
+                            .map(|dt| day_of(dt, Precision::Day, span)),
+                        _ => None,
+                    }
+                }
                 Kind::MonthDay | Kind::DayMonth => {
                     let (mo, d) = if *kind == Kind::MonthDay {
                         (g(1).and_then(month), num(2))
@@ -276,6 +325,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                                 month: mo,
                                 day: d,
                                 precision: Precision::Day,
+                                basis: Basis::Stated,
                                 span,
                             })
                         }
@@ -290,6 +340,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                             month: mo,
                             day: 1,
                             precision: Precision::Month,
+                            basis: Basis::Stated,
                             span,
                         }),
                         _ => None,
@@ -309,6 +360,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                             month: mo,
                             day: 1,
                             precision: Precision::Month,
+                            basis: Basis::Stated,
                             span,
                         })
                     })
@@ -317,16 +369,27 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                     let p = published;
                     match (g(2).and_then(weekday), p) {
                         (Some(w), Some(p)) => {
-                            let back = (7 + p.weekday().num_days_from_monday()
-                                - w.num_days_from_monday())
-                                % 7;
-                            let last = g(1).is_some_and(|x| x.eq_ignore_ascii_case("last"));
-                            let back = if last && back == 0 { 7 } else { back };
-                            Some(day_of(
-                                p - Duration::days(i64::from(back)),
-                                Precision::Day,
-                                span,
-                            ))
+                            let (pw, ww) = (
+                                i64::from(p.weekday().num_days_from_monday()),
+                                i64::from(w.num_days_from_monday()),
+                            );
+                            let word = |x: &str| g(1).is_some_and(|y| y.eq_ignore_ascii_case(x));
+                            // "Tuesday" in a Tuesday article is that day;
+                            // "last Tuesday" the week before. A weekday a
+                            // future verb governs ("will be arraigned
+                            // Friday") is the next one.
+                            let shift = if word("next") || future_before(text, span.start) {
+                                let ahead = (7 + ww - pw) % 7;
+                                if word("next") && ahead == 0 {
+                                    7
+                                } else {
+                                    ahead
+                                }
+                            } else {
+                                let back = (7 + pw - ww) % 7;
+                                -(if word("last") && back == 0 { 7 } else { back })
+                            };
+                            Some(day_of(p + Duration::days(shift), Precision::Day, span))
                         }
                         _ => None,
                     }
@@ -334,7 +397,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                 Kind::Relative => published.and_then(|p| {
                     let w = g(1)?.to_lowercase();
                     Some(match w.as_str() {
-                        "yesterday" | "last night" | "overnight" => {
+                        "yesterday" | "last night" => {
                             day_of(p - Duration::days(1), Precision::Day, span)
                         }
                         "last week" => {
@@ -354,6 +417,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                                 month: mo,
                                 day: 1,
                                 precision: Precision::Month,
+                                basis: Basis::Stated,
                                 span,
                             }
                         }
@@ -362,6 +426,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
                             month: 1,
                             day: 1,
                             precision: Precision::Year,
+                            basis: Basis::Stated,
                             span,
                         },
                         _ => day_of(p, Precision::Day, span),
@@ -378,10 +443,201 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
     out
 }
 
-/// The date of the incident an article reports: the first date stated in
-/// its lead (the first `lead_sentences` sentences) or in one of `event_sentences`
-/// (sentences that state the incident's casualties), preferring day
-/// precision, never after publication, and not more than a year before it.
+/// The largest char boundary at or below `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or above `i`.
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The words of the clause right before byte `at`: at most `max` bytes, cut
+/// at a line break or at the end of a sentence (a full stop after a word of
+/// four letters or more, so that "p.m." and "Jan." do not cut).
+fn clause_before(text: &str, at: usize, max: usize) -> &str {
+    let at = floor_boundary(text, at);
+    let from = ceil_boundary(text, at.saturating_sub(max));
+    let window = &text[from..at];
+    let mut cut = 0;
+    for (i, c) in window.char_indices() {
+        match c {
+            '\n' | ';' | '!' | '?' => cut = i + c.len_utf8(),
+            '.' => {
+                let word = window[..i]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if word.chars().count() >= 4 {
+                    cut = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    &window[cut..]
+}
+
+/// The words right after byte `at`, at most `max` bytes, up to a line break.
+fn clause_after(text: &str, at: usize, max: usize) -> &str {
+    let at = ceil_boundary(text, at);
+    let to = floor_boundary(text, at + max);
+    let window = &text[at..to.max(at)];
+    window.split('\n').next().unwrap_or("")
+}
+
+/// Words that put the time they govern after the writing: "will be
+/// arraigned", "is scheduled to appear", "set for", "next".
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|shall|\w+'ll|\w+’ll|(?:is|are) (?:scheduled|set|due|expected)|set for|scheduled for|plans? to|planned for|upcoming|next)\b",
+    )
+    .expect("valid pattern")
+});
+
+/// Whether a future verb governs the time expression starting at `at`.
+fn future_before(text: &str, at: usize) -> bool {
+    FUTURE.is_match(clause_before(text, at, 48))
+}
+
+/// What the words next to a date tie it to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cue {
+    /// Something later than the incident: a court date, a funeral, an
+    /// arrest, a death in hospital, a statement ("police said Monday").
+    FollowUp,
+    /// Nothing either way.
+    Neutral,
+    /// The incident itself: "was shot Sunday", "Sunday's shooting".
+    Incident,
+}
+
+/// Cue words, the nearest one before a date deciding: incident words and
+/// follow-up words in one alternation, told apart by the capture group.
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(shot|shoot\w*|gunned|gunfire|gunshots?|fired|firing|opened fire|killed|killing|slain|slaying|",
+        r"murder\w*|wounded|injured|hurt|stabbed|struck|hit|attack\w*|robbed|robbery|happened|occurred|",
+        r"took place|broke out|erupted|responded|found|discovered|incident|dead|deadly|fatal\w*)",
+        r"|(arraign\w*|charg\w+|booked|court|hearing|trial|sentenc\w*|plead\w*|indict\w*|convicted|",
+        r"funeral|vigil|memorial|services?|buried|burial|autopsy|released|bond|bail|jail\w*|custody|",
+        r"arrest\w*|surrender\w*|turned himself|identified|named|died|passed away|succumbed|",
+        r"said|says|told|announced|confirmed|updated|statement|conference|appear\w*))\b"
+    ))
+    .expect("valid pattern")
+});
+
+/// Nouns right after a date that make it the incident's ("Sunday's
+/// shooting", "the Jan. 16 slaying") or a later event's ("Monday's hearing").
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:'s|’s)?\s*(?:(?:morning|afternoon|evening|night|early|late)\s+)?(?:",
+        r"(shooting|slaying|killing|homicide|attack|incident|rampage|massacre|murder|stabbing|gunfire|robbery|",
+        r"home invasion|standoff|crash)|",
+        r"(arraignment|hearing|court|funeral|vigil|memorial|service|news conference|press conference|statement))\b"
+    ))
+    .expect("valid pattern")
+});
+
+fn cue(text: &str, span: Span) -> Cue {
+    if let Some(c) = CUE_AFTER.captures(clause_after(text, span.end, 40)) {
+        return if c.get(1).is_some() {
+            Cue::Incident
+        } else {
+            Cue::FollowUp
+        };
+    }
+    match CUE_BEFORE
+        .captures_iter(clause_before(text, span.start, 80))
+        .last()
+    {
+        Some(c) if c.get(1).is_some() => Cue::Incident,
+        Some(_) => Cue::FollowUp,
+        None => Cue::Neutral,
+    }
+}
+
+/// A publication stamp an outlet writes into its page ("Posted: Saturday,
+/// June 27, 2015 10:39 PM EDT", "(Published Tuesday, April 28, 2015)",
+/// "Updated: 08/10/2014 4:26 PM", "Created: …"): the keyword, and whether
+/// it is a later revision ("Updated").
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(posted|published|created|first published)|((?:last )?updated|modified))(?:\s+on)?\s*:?\s*")
+        .expect("valid pattern")
+});
+
+/// Stamps are looked for in the first bytes of a page only.
+const STAMP_BYTES: usize = 800;
+
+/// The dates of an outlet's publication stamps in the first bytes of `text`:
+/// the spans they cover (keyword, weekday, date and time) and the date the
+/// page was first published (the earliest "Posted"/"Published"/"Created"
+/// date, else the earliest "Updated" one).
+fn stamps(text: &str) -> (Vec<Span>, Option<NaiveDate>) {
+    let head = &text[..floor_boundary(text, STAMP_BYTES)];
+    let found = find_dates(head, None);
+    let mut spans = Vec::new();
+    let (mut first, mut updated): (Option<NaiveDate>, Option<NaiveDate>) = (None, None);
+    for m in STAMP.captures_iter(head) {
+        let Some(k) = m.get(0) else { continue };
+        // The stamp's date: the first dated expression with a year that
+        // starts within a weekday's reach of the keyword.
+        let mut end = k.end();
+        let mut covered = Vec::new();
+        for d in found.iter().filter(|d| d.span.start >= k.end()) {
+            // Only a weekday may stand between ("Posted: Saturday, June 27").
+            let gap = head[end..d.span.start].trim_matches([',', ' ']);
+            if !(gap.is_empty() || weekday(gap).is_some()) {
+                break;
+            }
+            end = d.span.end;
+            covered.push(*d);
+            if d.year.is_some() {
+                break;
+            }
+        }
+        let Some(date) = covered
+            .iter()
+            .rev()
+            .find(|d| d.precision == Precision::Day)
+            .and_then(EventDate::date)
+        else {
+            continue;
+        };
+        spans.push(Span::new(k.start(), end));
+        let slot = if m.get(1).is_some() {
+            &mut first
+        } else {
+            &mut updated
+        };
+        *slot = Some(slot.map_or(date, |x| x.min(date)));
+    }
+    (spans, first.or(updated))
+}
+
+/// The date of the incident an article reports, read from the time
+/// expressions of its lead (the first three sentences of `sentences`) and
+/// of `event_sentences` (those stating its casualties), resolved against
+/// the publication date: the page's own publication stamp when it has one
+/// (which the crawl date `published` may not be), else `published`.
+///
+/// Each expression is weighed by what the words around it tie it to: the
+/// incident ("was shot Sunday", "Sunday's shooting") above nothing, nothing
+/// above something later (a court date, an arrest, a funeral, a death in
+/// hospital, "police said Monday"); then the lead's first sentence above
+/// the rest; then text order. Expressions in the future ("will be arraigned
+/// Friday"), in a stamp, after publication or more than a year before it
+/// are left out. When no day is stated the publication date stands in for
+/// it, with [`Basis::Publication`] (time precision 2).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -391,7 +647,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<EventDate> {
 /// let text = "Two people were shot Thursday night in Gary. Police said a man was arrested last month.";
 /// let s = split_sentences(text);
 /// let d = event_date(text, &s, &[], NaiveDate::from_ymd_opt(2014, 2, 15)).unwrap();
-/// assert_eq!(d.iso(), "2014-02-13");
+/// assert_eq!((d.iso(), d.time_precision()), ("2014-02-13".to_string(), 1));
 /// ```
 #[must_use]
 pub fn event_date(
@@ -404,6 +660,14 @@ pub fn event_date(
     let lead_end = sentences
         .get(LEAD.min(sentences.len()).saturating_sub(1))
         .map_or(text.len().min(600), |s| s.end);
+    let first_end = sentences.first().map_or(lead_end, |s| s.end);
+    let (stamp_spans, stamped) = stamps(text);
+    let published = stamped.or(published);
+    let in_stamp = |d: &EventDate| {
+        stamp_spans
+            .iter()
+            .any(|s| s.start <= d.span.start && d.span.end <= s.end)
+    };
     let in_scope = |d: &EventDate| {
         d.span.start < lead_end
             || event_sentences
@@ -414,15 +678,32 @@ pub fn event_date(
         (Some(x), Some(p)) => x <= p && (p - x).num_days() <= 366,
         _ => true,
     };
-    let found: Vec<EventDate> = find_dates(text, published)
+    let found: Vec<(EventDate, Cue)> = find_dates(text, published)
         .into_iter()
-        .filter(|d| in_scope(d) && plausible(d))
+        .filter(|d| in_scope(d) && plausible(d) && !in_stamp(d))
+        .filter(|d| !future_before(text, d.span.start))
+        .map(|d| (d, cue(text, d.span)))
         .collect();
-    found
+    let best = found
         .iter()
-        .find(|d| d.precision == Precision::Day)
+        .filter(|(d, _)| d.precision == Precision::Day)
+        .max_by_key(|(d, c)| {
+            (
+                *c,
+                d.span.start < first_end,
+                std::cmp::Reverse(d.span.start),
+            )
+        })
         .or_else(|| found.first())
-        .copied()
+        .map(|(d, _)| *d);
+    best.or_else(|| {
+        let p = published?;
+        Some(EventDate {
+            basis: Basis::Publication,
+            span: Span::new(0, 0),
+            ..day_of(p, Precision::Day, Span::new(0, 0))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -460,7 +741,7 @@ mod tests {
                 Precision::Day,
             ),
             ("yesterday", p(2024, 10, 24), "2024-10-23", Precision::Day),
-            ("overnight", p(2024, 10, 24), "2024-10-23", Precision::Day),
+            ("overnight", p(2024, 10, 24), "2024-10-24", Precision::Day),
             ("last month", p(2024, 1, 10), "2023-12-01", Precision::Month),
             ("in August", p(2024, 10, 24), "2024-08-01", Precision::Month),
             (
@@ -488,6 +769,114 @@ mod tests {
                 "{text}"
             );
             assert!(d[0].span.slice(text).is_some());
+        }
+    }
+
+    #[test]
+    fn future_weekdays_and_numeric_dates_resolve() {
+        // 2014-01-14 is a Tuesday.
+        let rows: &[(&str, &str)] = &[
+            ("He will be arraigned Friday.", "2014-01-17"),
+            ("A hearing is scheduled for Tuesday.", "2014-01-14"),
+            ("They meet next Tuesday.", "2014-01-21"),
+            ("He was arraigned Friday.", "2014-01-10"),
+            ("Updated: 08/10/2013 4:26 PM", "2013-08-10"),
+            ("Posted 12/23/13", "2013-12-23"),
+        ];
+        for (text, iso) in rows {
+            let d = find_dates(text, p(2014, 1, 14));
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert_eq!(d[0].iso(), *iso, "{text}");
+        }
+        assert!(find_dates("13/45/2014 and 1/2 of them", None).is_empty());
+    }
+
+    #[test]
+    fn incident_dates() {
+        // Invented reports; 2014-01-14 is a Tuesday.
+        let tue = p(2014, 1, 14);
+        let rows: &[(&str, Option<NaiveDate>, Option<(&str, u8)>)] = &[
+            // A weekday is the latest such day on or before publication.
+            ("Two men were shot Sunday night outside a bar.", tue, Some(("2014-01-12", 1))),
+            ("A woman was shot Tuesday afternoon at her home.", tue, Some(("2014-01-14", 1))),
+            // Early-morning hours belong to the day named.
+            ("Three people were hurt early Saturday in a shooting.", tue, Some(("2014-01-11", 1))),
+            ("A man was shot late Monday on Elm Street.", tue, Some(("2014-01-13", 1))),
+            ("Four people were hurt in a shooting overnight.", tue, Some(("2014-01-14", 1))),
+            ("A man was shot last night on Main Street.", tue, Some(("2014-01-13", 1))),
+            ("A man was shot this morning on Main Street.", tue, Some(("2014-01-14", 1))),
+            ("A man was shot yesterday on Main Street.", tue, Some(("2014-01-13", 1))),
+            ("A man was shot Jan. 9 on Main Street.", tue, Some(("2014-01-09", 1))),
+            ("A man was shot on December 30 on Main Street.", tue, Some(("2013-12-30", 1))),
+            // A statement's or a follow-up's day gives way to the incident's.
+            ("Police said Monday that a man was shot Saturday.", tue, Some(("2014-01-11", 1))),
+            (
+                "A teen was charged Monday in the killing. The shooting happened Friday on Elm Street.",
+                tue,
+                Some(("2014-01-10", 1)),
+            ),
+            ("He died Sunday at a hospital. He had been shot Friday night.", tue, Some(("2014-01-10", 1))),
+            (
+                "Funeral services will be held Saturday. The boy was shot Jan. 9 outside his home.",
+                tue,
+                Some(("2014-01-09", 1)),
+            ),
+            // The future is never the incident's day.
+            ("A man was shot. He will be arraigned Tuesday.", tue, Some(("2014-01-14", 2))),
+            // Nothing stated: the publication day, flagged.
+            ("A man was shot on Main Street, police said.", tue, Some(("2014-01-14", 2))),
+            ("A man was shot on Main Street, police said.", None, None),
+            // Without a publication date a day keeps an unknown year.
+            ("The operation, conducted on October 22, killed nine.", None, Some(("XXXX-10-22", 1))),
+            // The page's own stamp beats a crawl date.
+            (
+                "Posted: Saturday, June 27, 2015 10:39 PM EDT Updated: Sunday, June 28, 2015 2:26 PM EDT\n\n\
+                 A man was killed in a shooting Saturday evening.",
+                p(2017, 1, 28),
+                Some(("2015-06-27", 1)),
+            ),
+            (
+                "Updated: 08/10/2014 4:26 PM Created: 08/09/2014 5:14 AM\n\nNine people were injured early Saturday.",
+                p(2017, 1, 28),
+                Some(("2014-08-09", 1)),
+            ),
+            (
+                "Deputies found a man shot dead. (Published Tuesday, April 28, 2015)\n\nNo one was arrested.",
+                p(2015, 5, 2),
+                Some(("2015-04-28", 2)),
+            ),
+        ];
+        for (text, published, want) in rows {
+            let s = sitrep_text::split_sentences(text);
+            let got = event_date(text, &s, &[], *published);
+            let got = got.as_ref().map(|d| (d.iso(), d.time_precision()));
+            let want = want.map(|(iso, tp)| (iso.to_string(), tp));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nothing_panics_on_odd_text() {
+        let texts = [
+            "",
+            "é",
+            "Posted:",
+            "Updated: ",
+            "Posted: Monday,",
+            "…Sunday…",
+            "Published 99/99/9999",
+            "ééé Saturday, ééé. Jan. 32, 2014 on 2/30/2014 at 0/0/00",
+        ];
+        for t in texts {
+            for p in [None, p(2014, 1, 14), NaiveDate::from_ymd_opt(1, 1, 1)] {
+                let s = sitrep_text::split_sentences(t);
+                let _ = event_date(t, &s, &[], p);
+                let _ = find_dates(t, p);
+                for i in 0..=t.len() {
+                    let _ = clause_before(t, i, 7);
+                    let _ = clause_after(t, i, 7);
+                }
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_numbers::{Claim, Figure, Toll};
 
 use crate::cluster::{cluster, ClusterOptions, DocFeatures};
-use crate::dates::{EventDate, Precision};
+use crate::dates::{Basis, EventDate, Precision};
 use crate::entities::{canonicalize, Canonical};
 use crate::features::{doc_features, incident_places, DocInput};
 use crate::names::normalize;
@@ -100,8 +100,12 @@ fn build_event(
         injured: Figure::from_claims(injured),
     };
 
-    // Date: the date most documents agree on, the most precise first.
-    let dates: Vec<EventDate> = idx.iter().filter_map(|&d| features[d].date).collect();
+    // Date: the date most documents agree on, the most precise first; a
+    // date stated in a report before one taken from a publication date.
+    let mut dates: Vec<EventDate> = idx.iter().filter_map(|&d| features[d].date).collect();
+    if dates.iter().any(|d| d.basis == Basis::Stated) {
+        dates.retain(|d| d.basis == Basis::Stated);
+    }
     let date = dates
         .iter()
         .map(|d| {
@@ -242,7 +246,12 @@ fn build_event(
             notes
                 .push("the year of the date is not stated and no publication date is known".into());
         }
-        if d.precision != Precision::Day {
+        if d.basis == Basis::Publication {
+            notes.push(
+                "no report states the day: the date is the earliest report's publication date"
+                    .into(),
+            );
+        } else if d.precision != Precision::Day {
             notes.push(format!("date known to the {} only", d.precision.as_str()));
         }
     }

@@ -443,6 +443,14 @@ pub fn event_sentences(sentences: &[Span], casualties: &[Casualty]) -> Vec<Span>
         .collect()
 }
 
+/// The date of the incident `doc` reports, as [`event_date`] reads it from
+/// its lead and the sentences stating its casualties.
+#[must_use]
+pub fn document_date(doc: &DocInput<'_>) -> Option<EventDate> {
+    let ev = event_sentences(doc.sentences, doc.casualties);
+    event_date(doc.text, doc.sentences, &ev, doc.published)
+}
+
 /// The lead: the first `n` sentences (or the first 600 bytes).
 fn lead_end(text: &str, sentences: &[Span], n: usize) -> usize {
     sentences
@@ -655,8 +663,7 @@ pub fn doc_features(docs: &[DocInput<'_>], canonical: &Canonical) -> Vec<DocFeat
                 .iter()
                 .map(|p| (idf(n, place_df.get(p).copied().unwrap_or(1)) / max_idf).clamp(0.0, 1.0))
                 .collect();
-            let ev = event_sentences(doc.sentences, doc.casualties);
-            let date: Option<EventDate> = event_date(doc.text, doc.sentences, &ev, doc.published);
+            let date = document_date(doc);
             let embedding = doc.embedding.map(|e| {
                 let mut v = e.to_vec();
                 let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();

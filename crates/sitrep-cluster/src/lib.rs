@@ -27,10 +27,12 @@ pub use cluster::{
     average_linkage, candidates, cluster, figure_range, pair_features, score_pairs, ClusterOptions,
     DocFeatures, PairFeatures, PAIR_FEATURES,
 };
-pub use dates::{event_date, find_dates, EventDate, Precision};
+pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
 pub use events::{group_events, Event, Grouping};
-pub use features::{doc_features, event_sentences, incident_places, DocInput, PlaceMention};
+pub use features::{
+    doc_features, document_date, event_sentences, incident_places, DocInput, PlaceMention,
+};
 pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
     ALIASES, DIRECTIONS,

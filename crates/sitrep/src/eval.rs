@@ -14,6 +14,12 @@ use crate::error::{Error, Result};
 use crate::pipeline::{Analysis, Pipeline};
 use crate::Report;
 
+mod dates;
+pub use dates::{
+    fold_of, read_date_labels, score_dates, DateEval, DateLabels, DateMiss, DateShares, DateSplit,
+    FOLDS, TUNED_FOLDS,
+};
+
 /// Which fields of the records to read. Each list is tried in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fields {
@@ -287,6 +293,10 @@ pub struct ClusterEval {
     pub splits: Vec<Confusion>,
     /// Event-level figures against labels, when labels were given.
     pub toll: Option<TollScores>,
+    /// Incident dates against labels, when they were scored
+    /// ([`score_dates`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateEval>,
 }
 
 fn scores(pred: &[&str], gold: &[&str]) -> ClusterScores {
@@ -464,6 +474,7 @@ pub fn score_report(
         merges,
         splits,
         toll,
+        dates: None,
     }
 }
 
@@ -558,6 +569,9 @@ impl std::fmt::Display for ClusterEval {
                 100.0 * t.injured_exact,
                 t.injured_mae
             )?;
+        }
+        if let Some(d) = &self.dates {
+            write!(f, "{d}")?;
         }
         for (name, list) in [
             ("largest merges", &self.merges),

@@ -244,6 +244,10 @@ pub struct EventRecord {
     pub date: Option<String>,
     /// `day`, `week`, `month` or `year`.
     pub date_precision: Option<DatePrecision>,
+    /// ACLED's time precision: 1 the day is stated, 2 known to a few days or
+    /// a week (a week, or a day taken from the publication date because the
+    /// reports state none), 3 known to the month or coarser.
+    pub time_precision: Option<u8>,
     /// Country, when the place names one.
     pub country: Option<String>,
     /// Where, most specific first (canonical names).
@@ -552,6 +556,7 @@ pub(crate) fn event_record(
             .collect(),
         date: ev.date.map(|d| d.iso()),
         date_precision: ev.date.map(|d| d.precision),
+        time_precision: ev.date.map(|d| d.time_precision()),
         country: ev.country.clone(),
         places: ev.places.clone(),
         location: None,

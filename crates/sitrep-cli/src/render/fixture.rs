@@ -204,6 +204,7 @@ pub fn report() -> Report {
         documents: vec!["wire-a".to_owned(), "wire-b".to_owned()],
         date: Some("2031-05-12".to_owned()),
         date_precision: Some(sitrep::DatePrecision::Day),
+        time_precision: Some(1),
         country: Some("Freedonia".to_owned()),
         places: vec!["Zürich‑Nord".to_owned(), "Freedonia".to_owned()],
         location: Some(LocationRecord {
@@ -264,6 +265,7 @@ pub fn report() -> Report {
         documents: vec!["wire-c".to_owned()],
         date: Some("2031-05-01".to_owned()),
         date_precision: Some(sitrep::DatePrecision::Month),
+        time_precision: Some(3),
         country: None,
         places: vec!["Eastbrook".to_owned()],
         location: None,
