@@ -73,6 +73,7 @@ fn lexical_head_on_case_dev_does_not_regress() {
         .map(|r| r.2)
         .collect();
     let mut pairs: Vec<(String, String)> = Vec::new();
+    let started = std::time::Instant::now();
     for line in tsv.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         let (text, gold) = (cols[1], cols[2].trim());
@@ -86,6 +87,8 @@ fn lexical_head_on_case_dev_does_not_regress() {
         };
         pairs.push((gold.to_string(), pred));
     }
+    let micros = started.elapsed().as_secs_f64() * 1e6 / pairs.len() as f64;
+    eprintln!("{micros:.0} µs per snippet (sentences, casualty facts, features, scoring)");
     assert!(pairs.len() > 400, "{} ACLED snippets", pairs.len());
     let mut f1_sum = 0.0;
     for l in &acled {
