@@ -226,11 +226,12 @@ fn coordinated(toks: &[Tok<'_>], a: &Mention, b: &Mention) -> bool {
     a.kind == b.kind
         && a.sentence == b.sentence
         && a.last < b.first
-        && b.first - a.last <= 3
+        && b.first - a.last <= 4
         && toks[a.last..b.first].iter().any(|t| t.lower == "and")
-        && toks[a.last..b.first]
-            .iter()
-            .all(|t| matches!(t.lower.as_str(), "and" | "," | "the" | "its"))
+        && toks[a.last..b.first].iter().all(|t| {
+            matches!(t.lower.as_str(), "and" | "," | "the" | "its")
+                || t.lower.starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// Finds the parties; see [`super::find_parties`].

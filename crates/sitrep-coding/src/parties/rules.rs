@@ -78,7 +78,7 @@ use Side::{Left, Right};
 /// Verbs of harm that name their object ("shot X", "killing X").
 const HARM_VERBS: &str = "shot|killed|killing|shooting|murdered|murdering|stabbed|stabbing|\
 wounded|wounding|injured|injuring|struck|striking|shoot|kill|murder|slaying|slew|\
-gunned|execute|executed|beat|beating|beaten|abducted|kidnapped";
+gunned|execute|executed|beat|beating|beaten|abducted|kidnapped|hit|hitting";
 
 /// The table of rules, sorted by name.
 #[rustfmt::skip]
@@ -102,7 +102,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "acted_subject",
         side: Right,
-        phrase: "shot|stabbed|killed|murdered|wounded|struck|attacked|ambushed|robbed|beat !in|at|on|by|dead|after|while|during|outside|near|multiple|several|twice|once|and|to|,|.|in",
+        phrase: "shot|stabbed|killed|murdered|wounded|struck|attacked|ambushed|robbed|beat !in|at|on|by|dead|after|while|during|outside|near|and|to|,|.",
         gap: 0, evidence: Acted, applies: Any,
         fires: &[
             "Police said [Carl Dunn] shot his wife in the kitchen.",
@@ -185,7 +185,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "died",
-        side: Right, phrase: "died|dies|dead|slain|succumbed|perished|hospitalized|survived|suffered|sustained",
+        side: Right, phrase: "died|dies|dead|slain|succumbed|perished|hospitalized|survived|suffered|sustained|gunshot",
         gap: 0, evidence: Harmed, applies: Any,
         fires: &[
             "[Carl Dunn] died at the scene.",
@@ -232,10 +232,13 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "harmed_headline",
         side: Right,
-        phrase: "shot|killed|wounded|stabbed|injured|hurt|gunned|murdered in|at|on|by|dead|after|while|during|outside|near|multiple|several|twice|once|,|.|down|and",
+        phrase: "shot|killed|wounded|stabbed|injured|hurt|gunned|murdered in|at|on|by|dead|after|while|during|outside|near|,|.|down|and",
         gap: 0, evidence: Harmed, applies: Any,
         fires: &["[Carl Dunn] shot in the leg, police say."],
-        not: &["[Carl Dunn] shot his wife in the kitchen."],
+        not: &[
+            "[Carl Dunn] shot his wife in the kitchen.",
+            "Police said [Juan Almaraz] shot twice at the trailer.",
+        ],
     },
     Rule {
         name: "harmed_object",
@@ -264,6 +267,14 @@ pub(crate) const RULES: &[Rule] = &[
         gap: 0, evidence: Harmed, applies: Person,
         fires: &["[Ann Lee]'s family held a vigil on Sunday."],
         not: &["[Ann Lee]'s car was stolen."],
+    },
+    Rule {
+        name: "identified_as",
+        side: Left,
+        phrase: "identified|named the|a girl|boy|woman|man|teen|teenager|victim|victims|deceased|child|toddler|infant|baby|passenger|pedestrian|student|dead|slain|body as",
+        gap: 0, evidence: Harmed, applies: Person,
+        fires: &["Family members identified the girl as [Kimi Reylander]."],
+        not: &["Police identified the suspect as [Carl Dunn]."],
     },
     Rule {
         name: "identified_victim",
@@ -338,6 +349,16 @@ pub(crate) const RULES: &[Rule] = &[
         side: Left, phrase: "said|says|told|added|stated|asked", gap: 4, evidence: Speaker, applies: Person,
         fires: &["“He was a good man,” said his neighbor [Ann Lee]."],
         not: &["Police said [Carl Dunn] shot his wife."],
+    },
+    Rule {
+        name: "sought",
+        side: Left, phrase: "searching|looking|hunting|manhunt|warrant|warrants|tracked|hunt for|down", gap: 1,
+        evidence: Acted, applies: Person,
+        fires: &[
+            "Police were searching for [Richard Kalecki] on Saturday night.",
+            "Authorities tracked down 37-year-old [Rafael Herrera] in Maryland.",
+        ],
+        not: &["Police were searching for the man who shot [Ann Lee]."],
     },
     Rule {
         name: "speaker_title",
