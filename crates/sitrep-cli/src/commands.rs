@@ -65,7 +65,9 @@ fn create(path: &Path) -> Result<Box<dyn Write>> {
 fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     let format = resolve_format(&a);
     if a.bom && !matches!(format, Format::Csv | Format::AcledCsv | Format::UcdpCsv) {
-        return Ok(usage_error("--bom applies to --format csv, acled-csv and ucdp-csv only"));
+        return Ok(usage_error(
+            "--bom applies to --format csv, acled-csv and ucdp-csv only",
+        ));
     }
     if a.documents_out.is_some() && a.documents_out == a.output {
         return Ok(usage_error(

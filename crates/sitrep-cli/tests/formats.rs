@@ -102,13 +102,22 @@ fn csv_jsonl_and_documents_out_agree_with_json() {
         assert_eq!(&row[col("event_id")], e["id"].as_str().unwrap());
         assert_eq!(row[col("event_date")], cell(&e["date"]));
         assert_eq!(row[col("location")], joined(&e["places"]));
-        assert_eq!(row[col("fatalities_best")], cell(&e["toll"]["killed"]["best"]));
+        assert_eq!(
+            row[col("fatalities_best")],
+            cell(&e["toll"]["killed"]["best"])
+        );
         assert_eq!(
             row[col("fatalities_conservative")],
             cell(&e["toll"]["killed"]["conservative"])
         );
-        assert_eq!(row[col("injured_best")], cell(&e["toll"]["injured"]["best"]));
-        assert_eq!(row[col("number_of_sources")], e["number_of_sources"].to_string());
+        assert_eq!(
+            row[col("injured_best")],
+            cell(&e["toll"]["injured"]["best"])
+        );
+        assert_eq!(
+            row[col("number_of_sources")],
+            e["number_of_sources"].to_string()
+        );
         assert_eq!(row[col("sources")], joined(&e["sources"]));
         for field in [
             "disorder_type",

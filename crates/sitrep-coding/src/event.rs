@@ -124,10 +124,29 @@ pub fn code_event(types: &[ReportType], parties: &[ReportParty<'_>]) -> EventCod
         coding.evidence = top.and_then(|t| t.evidence.map(|s| (t.document, s)));
     }
 
-    let perpetrators = side(parties, &[Role::Perpetrator]);
+    let mut perpetrators = side(parties, &[Role::Perpetrator]);
     let mut targets = side(parties, &[Role::Target]);
     if targets.is_empty() {
         targets = side(parties, &[Role::Victim]);
+    }
+    // Both sides of a fight are harmed in it: armed parties of another
+    // category than the side acted upon (soldiers wounded in a raid on
+    // militants) fought it, and stand on actor1's side.
+    if let Some(t2) = targets.first().and_then(|t| t.actor_type) {
+        let mut same = Vec::new();
+        for (k, m) in targets.into_iter().enumerate() {
+            if k > 0 && m.actor_type.is_some_and(|t| armed(t) && t != t2) {
+                if !perpetrators
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(m.name))
+                {
+                    perpetrators.push(m);
+                }
+            } else {
+                same.push(m);
+            }
+        }
+        targets = same;
     }
     if let Some((first, rest)) = perpetrators.split_first() {
         coding.actor1 = Some(first.name.to_owned());
@@ -144,6 +163,19 @@ pub fn code_event(types: &[ReportType], parties: &[ReportParty<'_>]) -> EventCod
         || (coding.label.is_some_and(|l| l.sub_event_type().is_some())
             && coding.inter2 == Some(ActorType::Civilians));
     coding
+}
+
+/// Organised armed actors: forces and militias, not civilians, protesters
+/// or rioters.
+fn armed(t: ActorType) -> bool {
+    matches!(
+        t,
+        ActorType::StateForces
+            | ActorType::RebelGroup
+            | ActorType::PoliticalMilitia
+            | ActorType::IdentityMilitia
+            | ActorType::ExternalForces
+    )
 }
 
 /// A party of one side across reports.
@@ -234,21 +266,78 @@ mod tests {
             reading(2, "ARMED_CLASH", 0.7),
         ];
         let parties = [
-            party(0, "Iraqi security forces", Role::Perpetrator, Some(ActorType::StateForces)),
-            party(0, "Islamic State", Role::Target, Some(ActorType::RebelGroup)),
-            party(1, "U.S. forces", Role::Perpetrator, Some(ActorType::ExternalForces)),
-            party(1, "Islamic State", Role::Target, Some(ActorType::RebelGroup)),
+            party(
+                0,
+                "Iraqi security forces",
+                Role::Perpetrator,
+                Some(ActorType::StateForces),
+            ),
+            party(
+                0,
+                "Islamic State",
+                Role::Target,
+                Some(ActorType::RebelGroup),
+            ),
+            party(
+                1,
+                "U.S. forces",
+                Role::Perpetrator,
+                Some(ActorType::ExternalForces),
+            ),
+            party(
+                1,
+                "Islamic State",
+                Role::Target,
+                Some(ActorType::RebelGroup),
+            ),
             party(2, "Iraqi security forces", Role::Perpetrator, None),
         ];
         let c = code_event(&types, &parties);
         assert_eq!(c.sub_event_type(), Some(SubEventType::ArmedClash));
+        assert_eq!(c.assoc_actor_2, Vec::<String>::new());
         assert_eq!(c.evidence, Some((2, Span::new(0, 10))));
         assert_eq!(c.actor1.as_deref(), Some("Iraqi security forces"));
         assert_eq!(c.assoc_actor_1, vec!["U.S. forces".to_owned()]);
         assert_eq!(c.actor2.as_deref(), Some("Islamic State"));
-        assert_eq!((c.inter1, c.inter2), (Some(ActorType::StateForces), Some(ActorType::RebelGroup)));
+        assert_eq!(
+            (c.inter1, c.inter2),
+            (Some(ActorType::StateForces), Some(ActorType::RebelGroup))
+        );
         assert_eq!(c.interaction, Some(12));
         assert!(!c.civilian_targeting);
+    }
+
+    #[test]
+    fn forces_harmed_in_a_raid_on_militants_are_the_raiding_side() {
+        // No perpetrator named: soldiers wounded and militants killed.
+        let parties = [
+            party(
+                0,
+                "Islamic State",
+                Role::Target,
+                Some(ActorType::RebelGroup),
+            ),
+            party(0, "U.S. forces", Role::Target, Some(ActorType::StateForces)),
+            party(
+                1,
+                "Islamic State",
+                Role::Target,
+                Some(ActorType::RebelGroup),
+            ),
+            party(
+                1,
+                "coalition forces",
+                Role::Target,
+                Some(ActorType::ExternalForces),
+            ),
+            party(1, "bystanders", Role::Target, Some(ActorType::Civilians)),
+        ];
+        let c = code_event(&[], &parties);
+        assert_eq!(c.actor2.as_deref(), Some("Islamic State"));
+        assert_eq!(c.actor1.as_deref(), Some("U.S. forces"));
+        assert_eq!(c.assoc_actor_1, vec!["coalition forces".to_owned()]);
+        assert_eq!(c.assoc_actor_2, vec!["bystanders".to_owned()]);
+        assert_eq!(c.interaction, Some(12));
     }
 
     #[test]
@@ -257,7 +346,12 @@ mod tests {
         let mut shot = party(0, "Marcus Holt", Role::Victim, Some(ActorType::Civilians));
         shot.person = true;
         let parties = [
-            party(0, "gunmen", Role::Perpetrator, Some(ActorType::PoliticalMilitia)),
+            party(
+                0,
+                "gunmen",
+                Role::Perpetrator,
+                Some(ActorType::PoliticalMilitia),
+            ),
             shot,
         ];
         let c = code_event(&types, &parties);
@@ -288,7 +382,12 @@ mod tests {
             score: 0.9,
             evidence: None,
         }];
-        let parties = [party(0, "John Doe", Role::Victim, Some(ActorType::Civilians))];
+        let parties = [party(
+            0,
+            "John Doe",
+            Role::Victim,
+            Some(ActorType::Civilians),
+        )];
         let c = code_event(&types, &parties);
         assert_eq!(c.event_type(), None);
         assert!(!c.civilian_targeting);

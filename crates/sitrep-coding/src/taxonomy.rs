@@ -190,19 +190,13 @@ impl SubEventType {
     /// The sub-event type with this CASE 2021 code.
     #[must_use]
     pub fn from_code(code: &str) -> Option<SubEventType> {
-        SUB_EVENT_TYPES
-            .iter()
-            .find(|r| r.2 == code)
-            .map(|r| r.0)
+        SUB_EVENT_TYPES.iter().find(|r| r.2 == code).map(|r| r.0)
     }
 
     /// The sub-event type with this codebook name.
     #[must_use]
     pub fn from_name(name: &str) -> Option<SubEventType> {
-        SUB_EVENT_TYPES
-            .iter()
-            .find(|r| r.1 == name)
-            .map(|r| r.0)
+        SUB_EVENT_TYPES.iter().find(|r| r.1 == name).map(|r| r.0)
     }
 }
 
@@ -313,7 +307,10 @@ mod tests {
             assert_eq!(serde_json::to_value(t).unwrap(), serde_json::json!(name));
         }
         for e in EventType::ALL {
-            assert_eq!(serde_json::to_value(e).unwrap(), serde_json::json!(e.name()));
+            assert_eq!(
+                serde_json::to_value(e).unwrap(),
+                serde_json::json!(e.name())
+            );
         }
     }
 
@@ -321,10 +318,22 @@ mod tests {
     fn event_and_disorder_types_follow_the_codebook() {
         let cases = [
             ("ARMED_CLASH", "Battles", "Political violence"),
-            ("REM_EXPLOS", "Explosions/Remote violence", "Political violence"),
-            ("ABDUCT_DISSAP", "Violence against civilians", "Political violence"),
+            (
+                "REM_EXPLOS",
+                "Explosions/Remote violence",
+                "Political violence",
+            ),
+            (
+                "ABDUCT_DISSAP",
+                "Violence against civilians",
+                "Political violence",
+            ),
             ("PEACE_PROTEST", "Protests", "Demonstrations"),
-            ("FORCE_AGAINST_PROTEST", "Protests", "Political violence; Demonstrations"),
+            (
+                "FORCE_AGAINST_PROTEST",
+                "Protests",
+                "Political violence; Demonstrations",
+            ),
             ("VIOL_DEMONSTR", "Riots", "Demonstrations"),
             ("MOB_VIOL", "Riots", "Political violence"),
             ("ARREST", "Strategic developments", "Strategic developments"),

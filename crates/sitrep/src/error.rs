@@ -10,6 +10,12 @@ pub enum Error {
     /// The sentence encoder for event clustering could not be loaded.
     #[error("cannot load the sentence encoder for event clustering (set SITREP_EMBED_MODEL, run scripts/setup.sh, or disable embeddings)")]
     EmbeddingModel(#[source] sitrep_ner::Error),
+    /// The event type model could not be loaded.
+    #[error("cannot load the event type model")]
+    EventTypeModel(#[source] sitrep_coding::EventTypeModelError),
+    /// The GeoNames gazetteer could not be loaded.
+    #[error("cannot load the GeoNames gazetteer (run scripts/setup.sh, or set SITREP_GAZETTEER)")]
+    Gazetteer(#[source] sitrep_geo::Error),
     /// The worker thread pool could not be built.
     #[error("cannot start {threads} worker threads")]
     Threads {

@@ -27,25 +27,27 @@
 
 mod error;
 pub mod eval;
-pub mod eval_types;
-pub mod eval_roles;
 pub mod eval_geo;
+pub mod eval_roles;
+pub mod eval_types;
 mod output;
 mod pipeline;
 
 pub use error::{Error, Result};
 pub use output::{
     CasualtyRecord, ClaimRecord, CountRecord, DocumentRecord, EntityRecord, EventRecord,
-    EvidenceRecord, FigureRecord, LocationRecord, NumberRecord, PartyRecord, Report, SidesRecord, Status,
-    TollRecord, TypeRecord,
+    EvidenceRecord, FigureRecord, LocationRecord, NumberRecord, PartyRecord, Report, SidesRecord,
+    Status, TollRecord, TypeRecord,
 };
 pub use pipeline::{
     default_embedding_model_dir, default_ner_model_dir, Analysis, Pipeline, PipelineBuilder,
 };
 pub use sitrep_cluster::{ClusterOptions, PairModel, Precision as DatePrecision};
-pub use sitrep_coding::{ActorType, Category, DisorderType, EventLabel, EventType, Role, SubEventType};
-pub use sitrep_numbers::{Group, NumberKind, Outcome, Qualifier, Scope};
+pub use sitrep_coding::{
+    ActorType, Category, DisorderType, EventLabel, EventType, Role, SubEventType,
+};
 pub use sitrep_ner::Precision;
+pub use sitrep_numbers::{Group, NumberKind, Outcome, Qualifier, Scope};
 
 /// The JSON Schema of [`Report`] as serialised (`schema/sitrep-output.schema.json`).
 pub const OUTPUT_SCHEMA: &str = include_str!("../../../schema/sitrep-output.schema.json");

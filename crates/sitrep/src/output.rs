@@ -5,13 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 use sitrep_cluster::Precision as DatePrecision;
-use sitrep_numbers::{
-    Casualty, Claim, Count, Figure, Group, NumberKind, NumberMention, Outcome, Qualifier, Scope,
-    Toll,
-};
 use sitrep_coding::{
     ActorType, Category, DisorderType, EventCoding, EventLabel, EventType, Party, Role,
     SubEventType,
+};
+use sitrep_numbers::{
+    Casualty, Claim, Count, Figure, Group, NumberKind, NumberMention, Outcome, Qualifier, Scope,
+    Toll,
 };
 use sitrep_text::{CharIndex, Document, EntityMention, Span};
 
@@ -126,6 +126,9 @@ pub struct EntityRecord {
     pub score: f32,
     /// Canonical name across variants, when resolved.
     pub canonical: Option<String>,
+    /// The place it names, geocoded (GeoNames), when it is a place that
+    /// resolves.
+    pub geo: Option<sitrep_geo::Geo>,
 }
 
 /// A numeric expression.
@@ -395,6 +398,7 @@ impl<'a> Converter<'a> {
             end,
             score: (e.score * 10_000.0).round() / 10_000.0,
             canonical,
+            geo: None,
         }
     }
 

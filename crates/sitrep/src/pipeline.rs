@@ -5,7 +5,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sitrep_cluster::{group_events, ClusterOptions, DocInput};
-use sitrep_coding::{code_event, find_parties, EventCoding, Parties, PartyInput, ReportParty};
+use sitrep_coding::{
+    code_event, find_parties, EventCoding, EventTypeModel, Parties, PartyInput, ReportParty,
+    ReportType, TypeInput, TypeReading,
+};
+use sitrep_geo::{event_location, resolve_places, DocPlaces, Gazetteer, Geo, Location};
 use sitrep_ner::{NerModel, Precision, SentenceEncoder};
 use sitrep_numbers::{
     document_toll, extract_casualties, find_numbers, Casualty, NumberMention, Toll,
@@ -13,7 +17,10 @@ use sitrep_numbers::{
 use sitrep_text::{split_sentences, word_tokens, Document, EntityMention, InputItem, Span};
 
 use crate::error::{Error, Result};
-use crate::output::{event_record, ok_record, skipped_record, Converter, DocumentRecord, Report};
+use crate::output::{
+    event_record, ok_record, skipped_record, Converter, DocumentRecord, LocationRecord, Report,
+    TypeRecord,
+};
 
 /// Where the default NER model lives: `$SITREP_NER_MODEL` when set, else
 /// `models/sitrep-ner-minilm` of the sitrep source tree this was built from.
@@ -55,9 +62,29 @@ pub struct PipelineBuilder {
     torch_threads: Option<usize>,
     ner_batch_size: Option<usize>,
     precision: Option<Precision>,
+    event_type_model: Option<PathBuf>,
+    gazetteer: Option<PathBuf>,
 }
 
 impl PipelineBuilder {
+    /// The GeoNames gazetteer folder for geocoding. By default
+    /// [`Gazetteer::default_dir`] (`$SITREP_GAZETTEER`, else the cache
+    /// `scripts/setup.sh` fills).
+    #[must_use]
+    pub fn gazetteer(mut self, dir: impl AsRef<Path>) -> Self {
+        self.gazetteer = Some(dir.as_ref().to_owned());
+        self
+    }
+
+    /// The event type model (JSON, as written by
+    /// `scripts/fit-event-types.py`). By default the shipped one
+    /// (`models/sitrep-event-types`).
+    #[must_use]
+    pub fn event_type_model(mut self, path: impl AsRef<Path>) -> Self {
+        self.event_type_model = Some(path.as_ref().to_owned());
+        self
+    }
+
     /// The NER model folder. By default [`default_ner_model_dir`].
     #[must_use]
     pub fn ner_model(mut self, dir: impl AsRef<Path>) -> Self {
@@ -156,8 +183,23 @@ impl PipelineBuilder {
             .num_threads(threads)
             .build()
             .map_err(|source| Error::Threads { threads, source })?;
+        let types = match self.event_type_model {
+            Some(path) => std::sync::Arc::new(
+                EventTypeModel::from_path(&path).map_err(Error::EventTypeModel)?,
+            ),
+            None => EventTypeModel::shipped(),
+        };
+        let gazetteer = std::sync::Arc::new(
+            match self.gazetteer {
+                Some(dir) => Gazetteer::load(dir),
+                None => Gazetteer::load_default(),
+            }
+            .map_err(Error::Gazetteer)?,
+        );
         Ok(Pipeline {
             ner,
+            gazetteer,
+            types,
             encoder,
             cluster: self.cluster.unwrap_or_default(),
             pool,
@@ -168,6 +210,8 @@ impl PipelineBuilder {
 /// Documents in, a [`Report`] out. Build once, use for many batches.
 pub struct Pipeline {
     ner: NerModel,
+    gazetteer: std::sync::Arc<Gazetteer>,
+    types: std::sync::Arc<EventTypeModel>,
     encoder: Option<SentenceEncoder>,
     cluster: ClusterOptions,
     pool: rayon::ThreadPool,
@@ -193,6 +237,13 @@ pub struct Analysis {
     /// The parties of the document's incident and their roles.
     #[serde(default)]
     pub parties: Parties,
+    /// What happened: the document's event type and the sentence behind it.
+    #[serde(default)]
+    pub event_type: Option<TypeReading>,
+    /// The place each entity names, geocoded (aligned with `entities`;
+    /// `None` for entities that are no place or do not resolve).
+    #[serde(default)]
+    pub places: Vec<Option<Geo>>,
 }
 
 /// Sentences of the lead embedded for clustering.
@@ -285,12 +336,15 @@ impl Pipeline {
             });
             let entities = self.entities(&prepared);
             let embeddings = self.lead_embeddings(&prepared);
+            let (gazetteer, types) = (&*self.gazetteer, &*self.types);
             let analysed: Vec<Result<Analysis, String>> = self.pool.install(|| {
                 prepared
                     .par_iter()
                     .zip(entities.into_par_iter())
                     .zip(embeddings.into_par_iter())
-                    .map(|((p, e), emb)| e.map(|entities| analyse_one(p, entities, emb)))
+                    .map(|((p, e), emb)| {
+                        e.map(|entities| analyse_one(gazetteer, types, p, entities, emb))
+                    })
                     .collect()
             });
             for ((k, _), r) in chunk.iter().zip(analysed) {
@@ -330,7 +384,10 @@ impl Pipeline {
                         .iter()
                         .enumerate()
                         .map(|(m, e)| {
-                            conv.entity(e, grouping.canonical.name(n, m).map(str::to_string))
+                            let mut r =
+                                conv.entity(e, grouping.canonical.name(n, m).map(str::to_string));
+                            r.geo = a.places.get(m).cloned().flatten();
+                            r
                         })
                         .collect();
                     r.numbers = a.numbers.iter().map(|x| conv.number(x)).collect();
@@ -356,6 +413,14 @@ impl Pipeline {
                         })
                         .collect();
                     r.toll = conv.toll(&a.toll);
+                    r.coding = match &a.event_type {
+                        Some(t) => TypeRecord::new(
+                            Some(t.label),
+                            Some(t.score),
+                            t.evidence.map(|s| conv.evidence(&d.id, s)),
+                        ),
+                        None => TypeRecord::default(),
+                    };
                     r.event = event_of[n].map(|e| format!("E{}", e + 1));
                     r
                 })
@@ -384,7 +449,10 @@ impl Pipeline {
             .enumerate()
             .map(|(e, ev)| {
                 let coding = code_one_event(ev, &ok, &grouping.canonical);
-                event_record(&format!("E{}", e + 1), ev, &inputs, &texts, &coding)
+                let location = self.event_location(ev, &ok);
+                let mut r = event_record(&format!("E{}", e + 1), ev, &inputs, &texts, &coding);
+                r.location = location.map(location_record);
+                r
             })
             .collect();
         Report {
@@ -392,6 +460,36 @@ impl Pipeline {
             documents,
             events,
         }
+    }
+
+    /// Where an event happened: its documents' geocoded places, the
+    /// incident's own sentences first.
+    fn event_location(
+        &self,
+        ev: &sitrep_cluster::Event,
+        ok: &[(usize, &Document, &Analysis)],
+    ) -> Option<Location> {
+        let spans: Vec<(Vec<Span>, usize, Vec<Span>)> = ev
+            .documents
+            .iter()
+            .filter_map(|&d| ok.get(d))
+            .map(|(_, doc, a)| crate::eval_geo::incident_spans(&doc.text, a))
+            .collect();
+        let docs: Vec<DocPlaces<'_>> = ev
+            .documents
+            .iter()
+            .filter_map(|&d| ok.get(d))
+            .zip(&spans)
+            .map(|((_, doc, a), (incident, lead_end, elsewhere))| DocPlaces {
+                text: &doc.text,
+                entities: &a.entities,
+                places: &a.places,
+                incident,
+                lead_end: *lead_end,
+                elsewhere,
+            })
+            .collect();
+        event_location(&self.gazetteer, &docs)
     }
 
     /// The documents that were analysed, as clustering reads them, with
@@ -463,10 +561,19 @@ fn code_one_event(
     canonical: &sitrep_cluster::Canonical,
 ) -> EventCoding {
     let mut parties: Vec<ReportParty<'_>> = Vec::new();
+    let mut types: Vec<ReportType> = Vec::new();
     for &d in &ev.documents {
         let Some((_, _, a)) = ok.get(d) else {
             continue;
         };
+        if let Some(t) = &a.event_type {
+            types.push(ReportType {
+                document: d,
+                label: t.label,
+                score: t.score,
+                evidence: t.evidence,
+            });
+        }
         for p in &a.parties.parties {
             let name = p
                 .entity
@@ -485,7 +592,21 @@ fn code_one_event(
             });
         }
     }
-    code_event(&[], &parties)
+    code_event(&types, &parties)
+}
+
+fn location_record(l: Location) -> LocationRecord {
+    LocationRecord {
+        name: l.name,
+        latitude: l.latitude,
+        longitude: l.longitude,
+        admin1: l.admin1,
+        admin2: l.admin2,
+        country: l.country,
+        iso3: l.iso3,
+        geo_precision: l.geo_precision,
+        geonames_id: l.geonames_id,
+    }
 }
 
 fn ok_documents<'a>(
@@ -532,6 +653,8 @@ fn lead_text(p: &Prepared<'_>) -> String {
 }
 
 fn analyse_one(
+    gazetteer: &Gazetteer,
+    types: &EventTypeModel,
     p: &Prepared<'_>,
     entities: Vec<EntityMention>,
     embedding: Option<Vec<f32>>,
@@ -540,6 +663,14 @@ fn analyse_one(
     let numbers = find_numbers(text);
     let casualties = extract_casualties(text, &p.sentences, &entities);
     let toll = document_toll(&p.doc.id, &casualties);
+    let event_type = types.classify(&TypeInput {
+        text,
+        title: p.doc.title.as_deref(),
+        sentences: &p.sentences,
+        casualties: &casualties,
+        embedding: embedding.as_deref(),
+    });
+    let places = resolve_places(gazetteer, text, &entities);
     let parties = find_parties(&PartyInput {
         text,
         sentences: &p.sentences,
@@ -554,5 +685,7 @@ fn analyse_one(
         toll,
         embedding,
         parties,
+        event_type,
+        places,
     }
 }

@@ -171,13 +171,21 @@ fn seeds_events_are_coded_who_did_what_to_whom() {
             .chain(&e.sides.assoc_actor_1)
             .map(String::as_str)
             .collect();
-        assert!(side1.iter().any(|a| forces(a)), "actor1 side of {}: {dump}", e.id);
+        assert!(
+            side1.iter().any(|a| forces(a)),
+            "actor1 side of {}: {dump}",
+            e.id
+        );
         assert!(
             e.sides.actor2.as_deref().is_some_and(isis),
             "actor2 of {}: {dump}",
             e.id
         );
-        assert_eq!(e.sides.inter2, Some(ActorType::RebelGroup.inter_code()), "{dump}");
+        assert_eq!(
+            e.sides.inter2,
+            Some(ActorType::RebelGroup.inter_code()),
+            "{dump}"
+        );
         assert!(!e.sides.civilian_targeting, "{dump}");
         // The spokesman who gives the figure is no side.
         let sides = side1
@@ -198,7 +206,10 @@ fn seeds_events_are_coded_who_did_what_to_whom() {
             e.id
         );
         let ev = e.coding.evidence.as_ref().expect("evidence");
-        assert!(e.documents.contains(&ev.document) && ev.start < ev.end, "{dump}");
+        assert!(
+            e.documents.contains(&ev.document) && ev.start < ev.end,
+            "{dump}"
+        );
     }
     // Every party points at its name in its document.
     for d in &r.documents {

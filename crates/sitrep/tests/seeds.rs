@@ -22,23 +22,11 @@ type ClaimView<'a> = (Option<u64>, Option<u64>, Option<Qualifier>, Option<&'a st
 fn claims(f: &Option<FigureRecord>) -> Vec<ClaimView<'_>> {
     f.iter()
         .flat_map(|f| &f.claims)
-        .map(|c| {
-            (
-                c.value,
-                c.low,
-                c.qualifier,
-                c.claimed_by.as_deref(),
-            )
-        })
+        .map(|c| (c.value, c.low, c.qualifier, c.claimed_by.as_deref()))
         .collect()
 }
 
-fn has_claim(
-    f: &Option<FigureRecord>,
-    value: u64,
-    qualifier: Option<Qualifier>,
-    by: &str,
-) -> bool {
+fn has_claim(f: &Option<FigureRecord>, value: u64, qualifier: Option<Qualifier>, by: &str) -> bool {
     claims(f).iter().any(|&(v, _, q, b)| {
         v == Some(value)
             && (qualifier.is_none() || q == qualifier)

@@ -79,10 +79,18 @@ fn row(e: &EventRecord) -> [String; 28] {
     [
         e.id.clone(),
         e.date.clone().unwrap_or_default(),
-        e.date_precision.map(|p| p.as_str().to_owned()).unwrap_or_default(),
-        c.disorder_type.map(|t| t.name().to_owned()).unwrap_or_default(),
-        c.event_type.map(|t| t.name().to_owned()).unwrap_or_default(),
-        c.sub_event_type.map(|t| t.name().to_owned()).unwrap_or_default(),
+        e.date_precision
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+        c.disorder_type
+            .map(|t| t.name().to_owned())
+            .unwrap_or_default(),
+        c.event_type
+            .map(|t| t.name().to_owned())
+            .unwrap_or_default(),
+        c.sub_event_type
+            .map(|t| t.name().to_owned())
+            .unwrap_or_default(),
         c.category.map(|t| t.name().to_owned()).unwrap_or_default(),
         text(a.actor1.clone().unwrap_or_default()),
         text(a.assoc_actor_1.join(JOIN)),

@@ -119,17 +119,6 @@ fn year(e: &EventRecord) -> Option<i32> {
     e.date.as_deref()?.get(..4)?.parse().ok()
 }
 
-/// ACLED's time_precision: 1 the day, 2 a few days or a week, 3 the month.
-fn time_precision(e: &EventRecord) -> Option<u8> {
-    e.date.as_ref()?;
-    match e.date_precision? {
-        DatePrecision::Day => Some(1),
-        DatePrecision::Week => Some(2),
-        DatePrecision::Month => Some(3),
-        DatePrecision::Year => None,
-    }
-}
-
 /// A coordinate with 4 decimals (about 11 m), as ACLED writes them.
 fn coord(v: f64) -> String {
     format!("{v:.4}")
@@ -162,7 +151,7 @@ pub fn acled_csv(out: &mut dyn Write, report: &Report, opts: CsvOptions) -> ::cs
             e.id.clone(),
             e.date.clone().unwrap_or_default(),
             opt(year(e)),
-            opt(time_precision(e)),
+            opt(e.time_precision),
             opt(c.disorder_type.map(|t| t.name())),
             opt(c.event_type.map(|t| t.name())),
             opt(c.sub_event_type.map(|t| t.name())),
@@ -213,13 +202,15 @@ fn type_of_violence(e: &EventRecord) -> Option<u8> {
     const CIVILIANS: u8 = 7;
     let (a, b) = (e.sides.inter1?, e.sides.inter2?);
     e.coding.disorder_type?;
-    Some(if e.sides.civilian_targeting || a == CIVILIANS || b == CIVILIANS {
-        3
-    } else if a == STATE || b == STATE {
-        1
-    } else {
-        2
-    })
+    Some(
+        if e.sides.civilian_targeting || a == CIVILIANS || b == CIVILIANS {
+            3
+        } else if a == STATE || b == STATE {
+            1
+        } else {
+            2
+        },
+    )
 }
 
 /// UCDP's where_prec: 1 the exact place, 3 a second-order unit (or a part of
@@ -377,13 +368,26 @@ mod tests {
         assert_eq!(col(e1, "latitude"), "47.4200");
         assert_eq!(col(e1, "geo_precision"), "1");
         assert_eq!(col(e1, "fatalities"), "12", "the conservative figure");
-        for blank in ["iso", "region", "admin3", "source_scale", "tags", "timestamp"] {
+        for blank in [
+            "iso",
+            "region",
+            "admin3",
+            "source_scale",
+            "tags",
+            "timestamp",
+        ] {
             assert_eq!(col(e1, blank), "", "{blank}");
         }
         // An event with no type, place or toll: blanks, not zeros.
         let e2 = &rows[1];
         assert_eq!(col(e2, "time_precision"), "3");
-        for blank in ["event_type", "latitude", "geo_precision", "fatalities", "actor1"] {
+        for blank in [
+            "event_type",
+            "latitude",
+            "geo_precision",
+            "fatalities",
+            "actor1",
+        ] {
             assert_eq!(col(e2, blank), "", "{blank}");
         }
     }

@@ -330,7 +330,11 @@ impl<'r> Page<'r> {
             }
         }
         let mut evidence: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
-        for ev in report.events.iter().filter_map(|e| e.coding.evidence.as_ref()) {
+        for ev in report
+            .events
+            .iter()
+            .filter_map(|e| e.coding.evidence.as_ref())
+        {
             if let Some(&i) = index.get(ev.document.as_str()) {
                 evidence.entry(i).or_default().push((ev.start, ev.end));
             }

@@ -61,7 +61,7 @@ pub struct TypeInput<'a> {
 }
 
 /// The classifier's reading of a document.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TypeReading {
     /// The label with the highest probability.
     pub label: EventLabel,

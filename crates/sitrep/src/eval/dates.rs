@@ -306,7 +306,10 @@ pub fn score_dates(
         };
         let day = ev.date.as_deref().map(|s| {
             let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-            (date, ev.date_precision.as_deref() == Some("day"))
+            (
+                date,
+                ev.date_precision == Some(sitrep_cluster::Precision::Day),
+            )
         });
         let o = match day {
             None => Outcome::None,
