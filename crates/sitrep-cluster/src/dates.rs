@@ -795,7 +795,9 @@ mod tests {
     fn incident_dates() {
         // Invented reports; 2014-01-14 is a Tuesday.
         let tue = p(2014, 1, 14);
-        let rows: &[(&str, Option<NaiveDate>, Option<(&str, u8)>)] = &[
+        // (text, publication date, expected (ISO date, time precision)).
+        type Row<'a> = (&'a str, Option<NaiveDate>, Option<(&'a str, u8)>);
+        let rows: &[Row<'_>] = &[
             // A weekday is the latest such day on or before publication.
             ("Two men were shot Sunday night outside a bar.", tue, Some(("2014-01-12", 1))),
             ("A woman was shot Tuesday afternoon at her home.", tue, Some(("2014-01-14", 1))),

@@ -277,6 +277,23 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
     Some(loc(&g, 3))
 }
 
+impl Gazetteer {
+    /// The [`Geo`] of a first-level unit by country code and name.
+    fn admin1_geo(&self, cc: &str, name: &str) -> Option<Geo> {
+        self.find(name)
+            .into_iter()
+            .find(|g| g.feature == Feature::Admin1.as_str() && g.country_code == cc)
+    }
+
+    /// The [`Geo`] of a country by its code.
+    fn find_country(&self, cc: &str) -> Option<Geo> {
+        let (name, _) = self.country_of_code(cc)?;
+        self.find(name)
+            .into_iter()
+            .find(|g| g.feature == Feature::Country.as_str() && g.country_code == cc)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,22 +329,5 @@ mod tests {
         }
         assert!(TAKEN_TO.windows(2).all(|w| w[0] < w[1]));
         assert!(HOSPITAL.windows(2).all(|w| w[0] < w[1]));
-    }
-}
-
-impl Gazetteer {
-    /// The [`Geo`] of a first-level unit by country code and name.
-    fn admin1_geo(&self, cc: &str, name: &str) -> Option<Geo> {
-        self.find(name)
-            .into_iter()
-            .find(|g| g.feature == Feature::Admin1.as_str() && g.country_code == cc)
-    }
-
-    /// The [`Geo`] of a country by its code.
-    fn find_country(&self, cc: &str) -> Option<Geo> {
-        let (name, _) = self.country_of_code(cc)?;
-        self.find(name)
-            .into_iter()
-            .find(|g| g.feature == Feature::Country.as_str() && g.country_code == cc)
     }
 }

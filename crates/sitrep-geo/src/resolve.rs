@@ -422,6 +422,9 @@ struct Name {
 /// for other labels, demonyms and names no unit can be found for. The same
 /// name gets the same place throughout a document. An organisation named
 /// after the place it serves ("Little Rock Police Department") gets that
+/// One name's own votes: per country code, and per gazetteer entry.
+type OwnVotes = (Vec<([u8; 2], f32)>, Vec<(u32, f32)>);
+
 /// place, marked inexact, when the place is known.
 #[must_use]
 pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -> Vec<Option<Geo>> {
@@ -507,7 +510,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
     // Pass 1: every candidate votes, shared among its name's countries.
     let mut country_votes: HashMap<[u8; 2], f32> = HashMap::new();
     let mut admin1_votes: HashMap<u32, f32> = HashMap::new();
-    let mut own: Vec<(Vec<([u8; 2], f32)>, Vec<(u32, f32)>)> = Vec::with_capacity(names.len());
+    let mut own: Vec<OwnVotes> = Vec::with_capacity(names.len());
     for name in &names {
         let mut ccs: Vec<[u8; 2]> = name
             .cands
@@ -606,7 +609,7 @@ fn choose(
     names: &mut [Name],
     country_votes: &HashMap<[u8; 2], f32>,
     admin1_votes: &HashMap<u32, f32>,
-    own: &[(Vec<([u8; 2], f32)>, Vec<(u32, f32)>)],
+    own: &[OwnVotes],
 ) {
     let total_c: f32 = country_votes.values().sum();
     let total_a: f32 = admin1_votes.values().sum();

@@ -61,7 +61,7 @@ fn adjectives_and_other_labels_are_no_place() {
     let Some(gaz) = gazetteer() else { return };
     let text = "U.S.-Iraqi forces and Iraqi police met in Baghdad.";
     let mut ents = locs(text, &["U.S.-Iraqi", "Iraqi", "Baghdad"]);
-    ents.retain(|e| !(e.span.start == 4)); // "Iraqi" inside "U.S.-Iraqi"
+    ents.retain(|e| e.span.start != 4); // "Iraqi" inside "U.S.-Iraqi"
     let geos = resolve_places(gaz, text, &ents);
     let by_name = |n: &str| {
         ents.iter()

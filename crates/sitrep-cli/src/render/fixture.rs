@@ -46,6 +46,7 @@ fn entity(text: &str, needle: &str, nth: usize, label: &str) -> EntityRecord {
         end,
         score: 0.99,
         canonical: None,
+        geo: None,
     }
 }
 
