@@ -449,7 +449,7 @@ impl Pipeline {
             .enumerate()
             .map(|(e, ev)| {
                 let coding = code_one_event(ev, &ok, &grouping.canonical);
-                let location = self.event_location(ev, &ok);
+                let location = self.event_location(ev, &ok, &grouping.canonical);
                 let mut r = event_record(&format!("E{}", e + 1), ev, &inputs, &texts, &coding);
                 r.location = location.map(location_record);
                 r
@@ -468,6 +468,7 @@ impl Pipeline {
         &self,
         ev: &sitrep_cluster::Event,
         ok: &[(usize, &Document, &Analysis)],
+        canonical: &sitrep_cluster::Canonical,
     ) -> Option<Location> {
         let spans: Vec<(Vec<Span>, usize, Vec<Span>)> = ev
             .documents
@@ -489,7 +490,56 @@ impl Pipeline {
                 elsewhere,
             })
             .collect();
-        event_location(&self.gazetteer, &docs)
+        let fallback = event_location(&self.gazetteer, &docs);
+        // The event stage ranks the incident's places across its reports
+        // (specificity, incident sentences, agreement); when its first
+        // place geocodes, in the country the reports agree on, it is the
+        // event's location.
+        let top = ev.places.first().and_then(|name| {
+            ev.documents.iter().find_map(|&d| {
+                let (_, _, a) = ok.get(d)?;
+                a.entities.iter().enumerate().find_map(|(m, _)| {
+                    let geo = a.places.get(m)?.as_ref()?;
+                    (canonical.name(d, m) == Some(name.as_str())).then_some(geo)
+                })
+            })
+        });
+        let agrees = |g: &Geo| {
+            fallback.as_ref().is_none_or(|f| {
+                f.iso3.as_deref() == self.gazetteer.country_of_code(&g.country_code).map(|c| c.1)
+            })
+        };
+        match top.filter(|g| agrees(g) && g.feature != "country") {
+            Some(g) => {
+                let (country, iso3) = self
+                    .gazetteer
+                    .country_of_code(&g.country_code)
+                    .map_or((None, None), |(n, i)| {
+                        (Some(n.to_owned()), Some(i.to_owned()))
+                    });
+                let geo_precision = match (g.feature.as_str(), g.exact) {
+                    ("city", true) => 1,
+                    ("city" | "natural" | "admin2", _) => 2,
+                    _ => 3,
+                };
+                Some(Location {
+                    name: ev.places.first().cloned().unwrap_or_else(|| g.name.clone()),
+                    latitude: g.latitude,
+                    longitude: g.longitude,
+                    admin1: if g.feature == "admin1" {
+                        Some(g.name.clone())
+                    } else {
+                        g.admin1.clone()
+                    },
+                    admin2: g.admin2.clone(),
+                    country,
+                    iso3,
+                    geo_precision,
+                    geonames_id: g.geonames_id,
+                })
+            }
+            None => fallback,
+        }
     }
 
     /// The documents that were analysed, as clustering reads them, with

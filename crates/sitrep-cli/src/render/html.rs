@@ -776,6 +776,8 @@ mod tests {
         assert_eq!(
             sentences,
             [
+                // E1's type evidence: anchored like a claim's sentence, unmarked.
+                "🚨 Zürich‑Nord — Gunmen attacked a checkpoint in Zürich‑Nord on Monday.",
                 "Police said at least 12 people were killed.",
                 "The Red Cross said 15 people died and 4 were injured."
             ]
