@@ -211,6 +211,22 @@ fn seeds_events_are_coded_who_did_what_to_whom() {
             "{dump}"
         );
     }
+    // Where: the Hamrin range (its governorates) and Al Anbar, never the
+    // hospital in Germany the wounded were flown to.
+    let (a, b) = (&r.events[0], &r.events[1]);
+    let la = a.location.as_ref().expect("event A located");
+    assert_eq!(la.iso3.as_deref(), Some("IRQ"), "{la:?}");
+    assert!(
+        ["Diyala", "Salah ad Din", "Kirkuk"].contains(&la.admin1.as_deref().unwrap_or("")),
+        "{la:?}"
+    );
+    assert!(matches!(la.geo_precision, 2 | 3), "{la:?}");
+    let lb = b.location.as_ref().expect("event B located");
+    assert_eq!(lb.admin1.as_deref(), Some("Al Anbar"), "{lb:?}");
+    assert_eq!(lb.iso3.as_deref(), Some("IRQ"), "{lb:?}");
+    for l in [la, lb] {
+        assert!(!l.name.contains("Landstuhl") && l.name != "Wali", "{l:?}");
+    }
     // Every party points at its name in its document.
     for d in &r.documents {
         for p in &d.parties {

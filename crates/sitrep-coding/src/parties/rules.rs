@@ -280,7 +280,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "identified_victim",
         side: Left, phrase: "victim|victims|deceased|dead|slain|wounded|injured|fatality|fatalities as", gap: 0,
         evidence: Harmed, applies: Person,
-        fires: &["The coroner identified the victim as [Ann Lee], 34."],
+        fires: &["The coroner listed the wounded as [Ann Lee], 34."],
         not: &["Police identified the suspect as [Carl Dunn]."],
     },
     Rule {
