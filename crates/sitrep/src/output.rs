@@ -306,28 +306,7 @@ pub struct PartyRecord {
 }
 
 /// Where an event happened, with ACLED's location columns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LocationRecord {
-    /// The place: a town, a natural feature, a province or a country.
-    pub name: String,
-    /// Latitude (WGS84 degrees).
-    pub latitude: f64,
-    /// Longitude (WGS84 degrees).
-    pub longitude: f64,
-    /// First-level unit (province, governorate, state).
-    pub admin1: Option<String>,
-    /// Second-level unit (county, district), when known.
-    pub admin2: Option<String>,
-    /// Country name.
-    pub country: Option<String>,
-    /// ISO 3166-1 alpha-3 code of the country.
-    pub iso3: Option<String>,
-    /// ACLED's geo-precision: 1 the town itself, 2 a part of a region or
-    /// near a town, 3 only the province or region.
-    pub geo_precision: u8,
-    /// GeoNames id of the place, when it has one.
-    pub geonames_id: Option<u64>,
-}
+pub type LocationRecord = sitrep_geo::Location;
 
 /// ACLED's actor columns of an event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

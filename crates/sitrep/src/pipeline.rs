@@ -18,8 +18,7 @@ use sitrep_text::{split_sentences, word_tokens, Document, EntityMention, InputIt
 
 use crate::error::{Error, Result};
 use crate::output::{
-    event_record, ok_record, skipped_record, Converter, DocumentRecord, LocationRecord, Report,
-    TypeRecord,
+    event_record, ok_record, skipped_record, Converter, DocumentRecord, Report, TypeRecord,
 };
 
 /// Where the default NER model lives: `$SITREP_NER_MODEL` when set, else
@@ -451,7 +450,7 @@ impl Pipeline {
                 let coding = code_one_event(ev, &ok, &grouping.canonical);
                 let location = self.event_location(ev, &ok, &grouping.canonical);
                 let mut r = event_record(&format!("E{}", e + 1), ev, &inputs, &texts, &coding);
-                r.location = location.map(location_record);
+                r.location = location;
                 r
             })
             .collect();
@@ -643,20 +642,6 @@ fn code_one_event(
         }
     }
     code_event(&types, &parties)
-}
-
-fn location_record(l: Location) -> LocationRecord {
-    LocationRecord {
-        name: l.name,
-        latitude: l.latitude,
-        longitude: l.longitude,
-        admin1: l.admin1,
-        admin2: l.admin2,
-        country: l.country,
-        iso3: l.iso3,
-        geo_precision: l.geo_precision,
-        geonames_id: l.geonames_id,
-    }
 }
 
 fn ok_documents<'a>(

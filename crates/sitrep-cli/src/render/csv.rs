@@ -122,7 +122,7 @@ fn row(e: &EventRecord) -> [String; 28] {
 
 /// A text cell, with a `'` before a leading character that spreadsheets read
 /// as the start of a formula.
-fn text(s: String) -> String {
+pub(super) fn text(s: String) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -101,13 +101,9 @@ pub const UCDP_COLUMNS: [&str; 49] = [
 /// Separator of several values in one cell (ACLED's own).
 const JOIN: &str = "; ";
 
+/// A text cell, guarded against spreadsheet formulas as in the plain CSV.
 fn text(s: &str) -> String {
-    // The same guard against spreadsheet formulas as the plain CSV.
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
+    super::csv::text(s.to_owned())
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
