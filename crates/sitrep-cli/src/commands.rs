@@ -117,7 +117,18 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
         Format::Json => render::json(&mut out, &report)?,
         Format::Jsonl => render::events_jsonl(&mut out, &report)?,
         Format::Csv => render::events_csv(&mut out, &report, render::CsvOptions { bom: a.bom })?,
-        Format::Html => render::html(&mut out, &report, &render::texts(&items))?,
+        Format::Html => {
+            // The map draws over country outlines when they are installed;
+            // without them it still places the events, on a bare graticule.
+            let outlines = match sitrep_geo::Outlines::load_default() {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    eprintln!("sitrep: the map has no country outlines: {e}");
+                    None
+                }
+            };
+            render::html(&mut out, &report, &render::texts(&items), outlines.as_ref())?;
+        }
         Format::AcledCsv => {
             render::acled_csv(&mut out, &report, render::CsvOptions { bom: a.bom })?;
         }

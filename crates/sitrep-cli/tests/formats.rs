@@ -55,6 +55,7 @@ fn csv_jsonl_and_documents_out_agree_with_json() {
             "event_id",
             "event_date",
             "date_precision",
+            "time_precision",
             "disorder_type",
             "event_type",
             "sub_event_type",
@@ -69,6 +70,11 @@ fn csv_jsonl_and_documents_out_agree_with_json() {
             "civilian_targeting",
             "country",
             "location",
+            "admin1",
+            "admin2",
+            "latitude",
+            "longitude",
+            "geo_precision",
             "actors",
             "fatalities_best",
             "fatalities_low",
@@ -102,6 +108,14 @@ fn csv_jsonl_and_documents_out_agree_with_json() {
         assert_eq!(&row[col("event_id")], e["id"].as_str().unwrap());
         assert_eq!(row[col("event_date")], cell(&e["date"]));
         assert_eq!(row[col("location")], joined(&e["places"]));
+        assert_eq!(row[col("time_precision")], cell(&e["time_precision"]));
+        let loc = &e["location"];
+        assert_eq!(row[col("admin1")], cell(&loc["admin1"]));
+        assert_eq!(row[col("geo_precision")], cell(&loc["geo_precision"]));
+        if let Some(lat) = loc["latitude"].as_f64() {
+            let got: f64 = row[col("latitude")].parse().unwrap();
+            assert!((got - lat).abs() < 1e-4, "{got} vs {lat}");
+        }
         assert_eq!(
             row[col("fatalities_best")],
             cell(&e["toll"]["killed"]["best"])

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-/// An error loading a gazetteer.
+/// An error loading a gazetteer or the country outlines.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
 pub struct Error {
@@ -13,11 +13,13 @@ pub struct Error {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// No gazetteer folder was found.
-    #[error(
-        "no gazetteer found (looked in {looked}); run scripts/setup.sh or set SITREP_GAZETTEER"
-    )]
+    /// No folder with the data was found.
+    #[error("no {what} found (looked in {looked}); run scripts/setup.sh or set {env}")]
     NotFound {
+        /// What was looked for ("gazetteer", "country outlines").
+        what: &'static str,
+        /// The environment variable that names its folder.
+        env: &'static str,
         /// The places looked in.
         looked: String,
     },

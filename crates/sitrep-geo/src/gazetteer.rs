@@ -116,7 +116,7 @@ fn cc_of(s: &str) -> [u8; 2] {
 }
 
 /// A table read line by line: header skipped, fields split by tabs.
-fn read_table(
+pub(crate) fn read_table(
     dir: &Path,
     name: &str,
     columns: usize,
@@ -146,7 +146,7 @@ fn read_table(
     Ok(())
 }
 
-fn num<T: std::str::FromStr>(s: &str, what: &str) -> std::result::Result<T, String> {
+pub(crate) fn num<T: std::str::FromStr>(s: &str, what: &str) -> std::result::Result<T, String> {
     s.trim().parse().map_err(|_| format!("bad {what}: {s:?}"))
 }
 
@@ -345,50 +345,13 @@ impl Gazetteer {
     ///
     /// When none of these holds a gazetteer.
     pub fn default_dir() -> Result<PathBuf> {
-        let mut looked: Vec<String> = Vec::new();
-        if let Some(d) = std::env::var_os(GAZETTEER_ENV) {
-            return Ok(PathBuf::from(d));
-        }
-        looked.push(format!("${GAZETTEER_ENV}"));
-        let cache = std::env::var_os("SITREP_CACHE")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/sitrep")));
-        if let Some(cache) = cache {
-            let models = cache.join("models");
-            let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
-            if let Ok(rd) = std::fs::read_dir(&models) {
-                for e in rd.flatten() {
-                    let p = e.path();
-                    let is_gaz = p
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with("geonames-"));
-                    let Ok(meta) = std::fs::metadata(p.join(".complete")) else {
-                        continue;
-                    };
-                    let t = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
-                    if is_gaz && best.as_ref().is_none_or(|(bt, _)| t > *bt) {
-                        best = Some((t, p));
-                    }
-                }
-            }
-            if let Some((_, p)) = best {
-                return Ok(p);
-            }
-            looked.push(models.join("geonames-*").display().to_string());
-        }
-        let link = PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../.models/geonames"
-        ));
-        if link.join("cities.tsv").is_file() {
-            return Ok(link);
-        }
-        looked.push(link.display().to_string());
-        Err(ErrorKind::NotFound {
-            looked: looked.join(", "),
-        }
-        .into())
+        crate::assets::asset_dir(&crate::assets::Asset {
+            what: "gazetteer",
+            env: GAZETTEER_ENV,
+            prefix: "geonames-",
+            link: concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models/geonames"),
+            marker: "cities.tsv",
+        })
     }
 
     fn add_name(&mut self, id: u32, name: &str, main: bool) {

@@ -9,6 +9,8 @@
 //!   other places, population as the prior).
 //! - [`event_location`]: an event's [`Location`] with ACLED's geo-precision,
 //!   from the resolved places of its documents.
+//! - [`Outlines`]: Natural Earth's country outlines (public domain), for
+//!   drawing events on a map.
 //!
 //! ```no_run
 //! use sitrep_geo::{resolve_places, Gazetteer};
@@ -27,10 +29,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod assets;
 mod error;
 mod gazetteer;
 mod location;
 mod normalize;
+mod outlines;
 mod resolve;
 mod tables;
 
@@ -38,4 +42,5 @@ pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Feature, Gazetteer, GAZETTEER_ENV};
 pub use location::{event_location, DocPlaces, Location};
 pub use normalize::fold;
+pub use outlines::{Country, Outlines, OUTLINES_ENV};
 pub use resolve::{distance_km, resolve_places, Geo};

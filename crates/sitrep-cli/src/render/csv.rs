@@ -5,10 +5,11 @@ use std::io::Write;
 use sitrep::{EventRecord, FigureRecord, Report};
 
 /// The header row, in order.
-pub const CSV_COLUMNS: [&str; 28] = [
+pub const CSV_COLUMNS: [&str; 34] = [
     "event_id",
     "event_date",
     "date_precision",
+    "time_precision",
     "disorder_type",
     "event_type",
     "sub_event_type",
@@ -23,6 +24,11 @@ pub const CSV_COLUMNS: [&str; 28] = [
     "civilian_targeting",
     "country",
     "location",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "geo_precision",
     "actors",
     "fatalities_best",
     "fatalities_low",
@@ -68,7 +74,7 @@ pub fn events_csv(out: &mut dyn Write, report: &Report, opts: CsvOptions) -> ::c
     Ok(())
 }
 
-fn row(e: &EventRecord) -> [String; 28] {
+fn row(e: &EventRecord) -> [String; 34] {
     let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     let fig =
         |f: Option<&FigureRecord>, pick: fn(&FigureRecord) -> Option<u64>| num(f.and_then(pick));
@@ -76,12 +82,14 @@ fn row(e: &EventRecord) -> [String; 28] {
     let killed = e.toll.killed.as_ref();
     let injured = e.toll.injured.as_ref();
     let (c, a) = (&e.coding, &e.sides);
+    let l = e.location.as_ref();
     [
         e.id.clone(),
         e.date.clone().unwrap_or_default(),
         e.date_precision
             .map(|p| p.as_str().to_owned())
             .unwrap_or_default(),
+        small(e.time_precision),
         c.disorder_type
             .map(|t| t.name().to_owned())
             .unwrap_or_default(),
@@ -106,6 +114,11 @@ fn row(e: &EventRecord) -> [String; 28] {
         },
         text(e.country.clone().unwrap_or_default()),
         text(e.places.join(JOIN)),
+        text(l.and_then(|l| l.admin1.clone()).unwrap_or_default()),
+        text(l.and_then(|l| l.admin2.clone()).unwrap_or_default()),
+        l.map(|l| format!("{:.4}", l.latitude)).unwrap_or_default(),
+        l.map(|l| format!("{:.4}", l.longitude)).unwrap_or_default(),
+        small(l.map(|l| l.geo_precision)),
         text(e.actors.join(JOIN)),
         fig(killed, |f| f.best),
         fig(killed, |f| f.low),
@@ -184,6 +197,7 @@ mod tests {
             "E1",
             "2031-05-12",
             "day",
+            "1",
             "Political violence",
             "Battles",
             "Armed clash",
@@ -198,6 +212,11 @@ mod tests {
             "",
             "Freedonia",
             "Zürich‑Nord; Freedonia",
+            "Nordkanton",
+            "",
+            "47.4200",
+            "8.5500",
+            "1",
             "Police; Red Cross",
             "14",
             "12",
@@ -216,6 +235,7 @@ mod tests {
             "E2",
             "2031-05-01",
             "month",
+            "3",
             "",
             "",
             "",
@@ -230,6 +250,11 @@ mod tests {
             "",
             "",
             "Eastbrook",
+            "",
+            "",
+            "",
+            "",
+            "",
             "",
             "",
             "",

@@ -9,15 +9,26 @@ use std::ops::Range;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use sitrep::{ClaimRecord, DocumentRecord, EventRecord, FigureRecord, Report, Status, TollRecord};
+use sitrep_geo::Outlines;
 use sitrep_text::split_sentences;
 
+use super::map;
 use super::{
-    claim_disagrees, claim_text, date_text, figure_text, figures, side_text, type_text, Texts,
+    claim_disagrees, claim_text, date_text, figure_text, figures, geo_text, location_text,
+    side_text, type_text, Texts,
 };
 
 /// Writes the page.
-pub fn html<'a>(out: &mut dyn Write, report: &'a Report, texts: &Texts<'a>) -> std::io::Result<()> {
-    let page = Page::new(report, texts);
+///
+/// The map draws the events with coordinates over `outlines` (country
+/// outlines; without them, over a bare graticule).
+pub fn html<'a>(
+    out: &mut dyn Write,
+    report: &'a Report,
+    texts: &Texts<'a>,
+    outlines: Option<&'a Outlines>,
+) -> std::io::Result<()> {
+    let page = Page::new(report, texts, outlines);
     out.write_all(page.render().into_string().as_bytes())
 }
 
@@ -101,8 +112,9 @@ struct Annotated<'t> {
     blocks: Vec<(Range<usize>, String)>,
     /// Claim spans, merged where they overlap, sorted and disjoint.
     marks: Vec<Range<usize>>,
-    /// Entities (the first of any overlapping ones), sorted and disjoint.
-    entities: Vec<(Range<usize>, &'t str)>,
+    /// Entities (the first of any overlapping ones), sorted and disjoint,
+    /// with their label and what the tooltip says.
+    entities: Vec<(Range<usize>, &'t str, String)>,
 }
 
 impl<'t> Annotated<'t> {
@@ -161,15 +173,21 @@ impl<'t> Annotated<'t> {
             .map(|(k, r)| (r, format!("d{doc_index}-s{}", k + 1)))
             .collect();
         a.marks = merge(marks);
-        let mut entities: Vec<(Range<usize>, &str)> = record
+        let mut entities: Vec<(Range<usize>, &str, String)> = record
             .entities
             .iter()
-            .filter_map(|e| Some((a.byte_range(e.start, e.end)?, e.label.as_str())))
-            .filter(|(r, _)| !r.is_empty())
+            .filter_map(|e| {
+                let title = match &e.geo {
+                    Some(g) => format!("{} — {}", e.label, geo_text(g)),
+                    None => e.label.clone(),
+                };
+                Some((a.byte_range(e.start, e.end)?, e.label.as_str(), title))
+            })
+            .filter(|(r, _, _)| !r.is_empty())
             .collect();
-        entities.sort_by_key(|(r, _)| (r.start, r.end));
+        entities.sort_by_key(|(r, _, _)| (r.start, r.end));
         let mut end = 0;
-        entities.retain(|(r, _)| {
+        entities.retain(|(r, _, _)| {
             let keep = r.start >= end;
             if keep {
                 end = r.end;
@@ -208,7 +226,7 @@ impl<'t> Annotated<'t> {
         let entities: Vec<(Range<usize>, Tag<'_>)> = self
             .entities
             .iter()
-            .map(|(r, l)| (r.clone(), Tag::Entity(l)))
+            .map(|(r, l, t)| (r.clone(), Tag::Entity(l, t)))
             .collect();
         nest(self.text, 0..self.text.len(), &[&blocks, &marks, &entities])
     }
@@ -235,8 +253,8 @@ enum Tag<'a> {
     Sentence(&'a str),
     /// A claim's own words.
     Claim,
-    /// A named entity with its type label.
-    Entity(&'a str),
+    /// A named entity with its type label and tooltip.
+    Entity(&'a str, &'a str),
 }
 
 impl Tag<'_> {
@@ -244,8 +262,8 @@ impl Tag<'_> {
         match self {
             Tag::Sentence(id) => html! { span.claim-sentence id=(id) { (inner) } },
             Tag::Claim => html! { mark.claim { (inner) } },
-            Tag::Entity(label) => html! {
-                span class={ "ent " (entity_class(label)) } title=(label) { (inner) }
+            Tag::Entity(label, title) => html! {
+                span class={ "ent " (entity_class(label)) } title=(title) { (inner) }
             },
         }
     }
@@ -300,6 +318,8 @@ enum Links {
 
 struct Page<'r> {
     report: &'r Report,
+    /// Country outlines for the map, when installed.
+    outlines: Option<&'r Outlines>,
     /// Index in `report.documents` of each document id (its first record).
     index: HashMap<&'r str, usize>,
     /// Annotated texts by document index.
@@ -307,7 +327,7 @@ struct Page<'r> {
 }
 
 impl<'r> Page<'r> {
-    fn new(report: &'r Report, texts: &Texts<'r>) -> Page<'r> {
+    fn new(report: &'r Report, texts: &Texts<'r>, outlines: Option<&'r Outlines>) -> Page<'r> {
         let mut index = HashMap::new();
         for (i, d) in report.documents.iter().enumerate() {
             index.entry(d.id.as_str()).or_insert(i);
@@ -353,6 +373,7 @@ impl<'r> Page<'r> {
             .collect();
         Page {
             report,
+            outlines,
             index,
             annotated,
         }
@@ -398,7 +419,7 @@ impl<'r> Page<'r> {
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     meta name="generator" content={ "sitrep " (r.sitrep_version) };
                     title { "sitrep report" }
-                    style { (PreEscaped(CSS)) }
+                    style { (PreEscaped(CSS)) (PreEscaped(map::CSS)) }
                 }
                 body {
                     header.page {
@@ -417,6 +438,9 @@ impl<'r> Page<'r> {
                         }
                     }
                     main {
+                        @if let Some(m) = map::map(&r.events, self.outlines, |k| format!("event-{}", k + 1)) {
+                            (m)
+                        }
                         section id="events" {
                             h2 { "Events (" (r.events.len()) ")" }
                             @if r.events.is_empty() {
@@ -473,9 +497,18 @@ impl<'r> Page<'r> {
                 div.event-head {
                     div {
                         dl.facts {
-                            dt { "Date" } dd { (date_text(e)) }
+                            dt { "Date" } dd { (date_text(e, " ")) }
                             dt { "Where" } dd { @if e.places.is_empty() { "-" } @else { (e.places.join("; ")) } }
                             dt { "Country" } dd { (e.country.as_deref().unwrap_or("-")) }
+                            @if let Some(l) = &e.location {
+                                dt { "Location" }
+                                dd.location {
+                                    (location_text(l))
+                                    " " span.meta title="ACLED geo-precision: 1 the town, 2 part of a region or near a town, 3 the province or region" {
+                                        "(geo-precision " (l.geo_precision) ")"
+                                    }
+                                }
+                            }
                             @if let Some(t) = type_text(&e.coding) {
                                 dt { "Type" }
                                 dd.event-type {
@@ -707,9 +740,88 @@ mod tests {
     use super::*;
 
     fn render(report: &Report, texts: &Texts<'_>) -> String {
+        render_with(report, texts, None)
+    }
+
+    fn render_with(report: &Report, texts: &Texts<'_>, outlines: Option<&Outlines>) -> String {
         let mut out = Vec::new();
-        html(&mut out, report, texts).unwrap();
+        html(&mut out, report, texts, outlines).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// Two made-up countries: one around the fixture's located event
+    /// (Freedonia, 8.55°E 47.42°N), one far away.
+    fn outlines() -> Outlines {
+        let dir = std::env::temp_dir().join(format!("sitrep-html-map-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("countries.tsv"),
+            "iso3\tname\tmin_lon\tmin_lat\tmax_lon\tmax_lat\trings\n\
+             FRD\tFreedonia\t5.00\t45.00\t11.00\t49.00\t5.00,45.00 11.00,45.00 11.00,49.00 5.00,49.00\n\
+             FAR\tFaraway\t100.00\t-10.00\t110.00\t0.00\t100.00,-10.00 110.00,-10.00 110.00,0.00\n",
+        )
+        .unwrap();
+        let o = Outlines::load(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        o
+    }
+
+    #[test]
+    fn the_map_has_a_dot_per_located_event_linked_to_its_card() {
+        let report = fixture::report();
+        let o = outlines();
+        let page = Html::parse_document(&render_with(&report, &fixture::texts(), Some(&o)));
+        let dots: Vec<ElementRef<'_>> = page
+            .select(&sel("section#map a circle.event-dot"))
+            .collect();
+        // E1 has coordinates, E2 none.
+        assert_eq!(dots.len(), 1);
+        let dot = dots[0];
+        assert_eq!(dot.value().attr("data-event"), Some("E1"));
+        let a = ElementRef::wrap(dot.parent().unwrap()).unwrap();
+        let id = a.value().attr("href").unwrap().strip_prefix('#').unwrap();
+        let card = page
+            .select(&sel(&format!("article[id=\"{id}\"]")))
+            .next()
+            .unwrap();
+        assert_eq!(card.value().attr("data-event"), Some("E1"));
+        // The dot's tooltip names the place and the toll.
+        let title = text_of(dot.select(&sel("title")).next().unwrap());
+        assert_eq!(title, "E1 · Zürich‑Nord, Nordkanton, Freedonia · 14 killed");
+        // Only the country in view is drawn, marked as the event's.
+        let countries: Vec<String> = page
+            .select(&sel("svg.map path.country"))
+            .map(|p| text_of(p.select(&sel("title")).next().unwrap()))
+            .collect();
+        assert_eq!(countries, ["Freedonia"]);
+        assert_eq!(page.select(&sel("svg.map path.country.home")).count(), 1);
+        let caption = text_of(page.select(&sel("section#map figcaption")).next().unwrap());
+        assert!(
+            caption.contains("Not on the map (no coordinates): E2"),
+            "{caption}"
+        );
+        assert!(caption.contains("Natural Earth"), "{caption}");
+        // The card says where, with the units and the precision.
+        let where_ = text_of(card.select(&sel("dd.location")).next().unwrap());
+        assert_eq!(
+            where_,
+            "Zürich‑Nord, Nordkanton, Freedonia (geo-precision 1)"
+        );
+    }
+
+    #[test]
+    fn the_map_needs_no_outlines_and_no_map_without_coordinates() {
+        let mut report = fixture::report();
+        let page = Html::parse_document(&render(&report, &fixture::texts()));
+        assert_eq!(page.select(&sel("section#map circle.event-dot")).count(), 1);
+        assert_eq!(page.select(&sel("section#map path.country")).count(), 0);
+        let caption = text_of(page.select(&sel("section#map figcaption")).next().unwrap());
+        assert!(caption.contains("outlines unavailable"), "{caption}");
+        for e in &mut report.events {
+            e.location = None;
+        }
+        let page = Html::parse_document(&render(&report, &fixture::texts()));
+        assert_eq!(page.select(&sel("section#map")).count(), 0);
     }
 
     fn sel(s: &str) -> Selector {

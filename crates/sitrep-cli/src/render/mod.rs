@@ -9,6 +9,7 @@ mod export;
 mod fixture;
 mod html;
 mod json;
+mod map;
 mod table;
 
 use std::collections::HashMap;
@@ -96,15 +97,50 @@ fn figures(t: &sitrep::TollRecord) -> [(&'static str, Option<&FigureRecord>); 2]
     ]
 }
 
-/// Where an event happened, for one cell: the most specific place, and the
-/// country when it is not that place.
-fn place_text(e: &EventRecord) -> String {
+/// Where an event happened, for one cell: its geocoded location with its
+/// province and country and ACLED's geo-precision (after `sep`); else the
+/// most specific place named, and the country when it is not that place.
+fn place_text(e: &EventRecord, sep: &str) -> String {
+    if let Some(l) = &e.location {
+        return format!(
+            "{}{sep}(geo-precision {})",
+            location_text(l),
+            l.geo_precision
+        );
+    }
     match (e.places.first(), e.country.as_deref()) {
         (Some(p), Some(c)) if p != c => format!("{p}, {c}"),
         (Some(p), _) => p.clone(),
         (None, Some(c)) => c.to_owned(),
         (None, None) => "-".to_owned(),
     }
+}
+
+/// `Hamrin Mountains, Salah ad Din, Iraq`: a place with the units that hold
+/// it, each said once.
+fn location_text(l: &sitrep::LocationRecord) -> String {
+    join_units(&l.name, [&l.admin2, &l.admin1, &l.country])
+}
+
+/// A geocoded mention: `Ardmore, Carter County, Oklahoma, US (GeoNames 4529469)`.
+fn geo_text(g: &sitrep_geo::Geo) -> String {
+    let cc = (!g.country_code.is_empty()).then(|| g.country_code.clone());
+    let mut t = join_units(&g.name, [&g.admin2, &g.admin1, &cc]);
+    if let Some(id) = g.geonames_id {
+        t.push_str(&format!(" (GeoNames {id})"));
+    }
+    t
+}
+
+fn join_units(name: &str, units: [&Option<String>; 3]) -> String {
+    let mut t = name.to_owned();
+    for u in units.into_iter().flatten() {
+        if !u.is_empty() && u != name {
+            t.push_str(", ");
+            t.push_str(u);
+        }
+    }
+    t
 }
 
 /// A type as a reader says it: `Battles — Armed clash`, or the category of
@@ -150,11 +186,16 @@ fn side_text(actor: Option<&str>, assoc: &[String], inter: Option<u8>) -> String
 }
 
 /// An event's date with its precision when coarser than a day.
-fn date_text(e: &EventRecord) -> String {
-    match (e.date.as_deref(), e.date_precision) {
-        (None, _) => "-".to_owned(),
+/// When an event happened, with ACLED's time precision after `sep`.
+fn date_text(e: &EventRecord, sep: &str) -> String {
+    let date = match (e.date.as_deref(), e.date_precision) {
+        (None, _) => return "-".to_owned(),
         (Some(d), None | Some(DatePrecision::Day)) => d.to_owned(),
         (Some(d), Some(p)) => format!("{d} ({})", p.as_str()),
+    };
+    match e.time_precision {
+        Some(t) => format!("{date}{sep}(time-precision {t})"),
+        None => date,
     }
 }
 
@@ -242,8 +283,20 @@ mod tests {
         assert_eq!(figure_text(Some(&f)), "9 (7–9) !");
         assert_eq!(figure_text(None), "-");
         let report = fixture::report();
-        assert_eq!(place_text(&report.events[0]), "Zürich‑Nord, Freedonia");
-        assert_eq!(date_text(&report.events[0]), "2031-05-12");
-        assert_eq!(date_text(&report.events[1]), "2031-05-01 (month)");
+        assert_eq!(
+            place_text(&report.events[0], " "),
+            "Zürich‑Nord, Nordkanton, Freedonia (geo-precision 1)"
+        );
+        assert_eq!(
+            date_text(&report.events[0], " "),
+            "2031-05-12 (time-precision 1)"
+        );
+        assert_eq!(
+            date_text(&report.events[1], "\n"),
+            "2031-05-01 (month)\n(time-precision 3)"
+        );
+        let mut unlocated = report.events[0].clone();
+        unlocated.location = None;
+        assert_eq!(place_text(&unlocated, " "), "Zürich‑Nord, Freedonia");
     }
 }

@@ -122,8 +122,8 @@ fn events_table(report: &Report, opts: TableOptions) -> Table {
         }
         t.add_row(vec![
             e.id.clone(),
-            date_text(e),
-            place_text(e),
+            date_text(e, "\n"),
+            place_text(e, "\n"),
             figure_text(e.toll.killed.as_ref()),
             figure_text(e.toll.injured.as_ref()),
             e.number_of_sources.to_string(),
@@ -224,12 +224,22 @@ mod tests {
         let e1 = line(&text, "E1");
         for cell in [
             "2031-05-12",
-            "Zürich‑Nord, Freedonia",
+            "Zürich‑Nord, Nordkanton, Freedonia",
             "14 (12–15) !",
             "Gunmen attack checkpoint",
         ] {
             assert!(e1.contains(cell), "{cell:?} missing from {e1:?}");
         }
+        // The precision codes on the cell's second line.
+        let below = text
+            .lines()
+            .skip_while(|l| !l.contains("│ E1"))
+            .nth(1)
+            .unwrap();
+        assert!(
+            below.contains("(time-precision 1)") && below.contains("(geo-precision 1)"),
+            "{below}"
+        );
         assert!(line(&text, "E2").contains("2031-05-01 (month)"));
         // Claims under their event, with the claimant and document; the one
         // at odds with the quoted 14 is marked, the open-ended one is not.

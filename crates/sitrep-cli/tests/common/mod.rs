@@ -119,6 +119,43 @@ pub fn check_html_page(page: &str, report: &serde_json::Value) {
     let want: Vec<&str> = events.iter().filter_map(|e| e["id"].as_str()).collect();
     assert_eq!(shown, want, "one article per event, in order");
 
+    // The map: a dot per event with coordinates, each linked to its card.
+    let located: Vec<&str> = events
+        .iter()
+        .filter(|e| !e["location"].is_null())
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    let mut dotted: Vec<&str> = Vec::new();
+    for dot in dom.select(&sel("section#map svg a circle.event-dot")) {
+        let id = dot.value().attr("data-event").expect("dot's event");
+        let a = dot
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "a")
+            .expect("dot inside a link");
+        let href = a.value().attr("href").expect("href");
+        let card = dom
+            .select(&sel(&format!("[id=\"{}\"]", href.trim_start_matches('#'))))
+            .next()
+            .unwrap_or_else(|| panic!("map link {href} does not resolve"));
+        assert_eq!(
+            card.value().attr("data-event"),
+            Some(id),
+            "{href} is {id}'s card"
+        );
+        dotted.push(id);
+    }
+    dotted.sort_unstable();
+    let mut want_dots = located.clone();
+    want_dots.sort_unstable();
+    assert_eq!(dotted, want_dots, "one map dot per located event");
+    if !located.is_empty() && sitrep_geo::Outlines::default_dir().is_ok() {
+        assert!(
+            dom.select(&sel("section#map svg path.country")).count() > 0,
+            "country outlines are installed but not drawn"
+        );
+    }
+
     for d in report["documents"].as_array().expect("documents") {
         let id = d["id"].as_str().expect("id");
         let found = dom
@@ -186,7 +223,10 @@ pub fn check_html_page(page: &str, report: &serde_json::Value) {
     // Entities coloured by type, each with a label the JSON has for that text.
     let mut labels: Vec<String> = Vec::new();
     for e in dom.select(&sel(".text .ent")) {
-        let label = e.value().attr("title").expect("entity title").to_owned();
+        // The tooltip is the label, and for a geocoded place where it is
+        // ("LOC — Iraq, IQ (GeoNames 99237)").
+        let title = e.value().attr("title").expect("entity title");
+        let label = title.split(" — ").next().unwrap_or(title).to_owned();
         let class = format!("ent-{}", label.to_ascii_lowercase());
         assert!(
             e.value().classes().any(|c| c == class),
