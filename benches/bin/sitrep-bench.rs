@@ -9,7 +9,11 @@
 //! - `conll`: entity-level F1 on a CoNLL file at a chosen precision;
 //! - `pipeline`: the whole of `sitrep run` as a library call (read, sentences,
 //!   NER, numbers, casualties, lead embeddings, events, the JSON report), with
-//!   the time of each part.
+//!   the time of each part;
+//! - `stages`: what event coding and geocoding cost, in one process: the
+//!   whole pipeline with every stage, without event coding and without
+//!   geocoding, alternated over rounds, and the gazetteer's load time and
+//!   resident memory measured before and after loading it.
 //!
 //! Each prints one JSON object on standard output.
 
@@ -71,6 +75,16 @@ enum Command {
         /// Without lead embeddings (to see what they cost).
         #[arg(long)]
         no_embeddings: bool,
+    },
+    /// The cost of event coding and geocoding: the whole pipeline with and
+    /// without each, alternated in one process.
+    Stages {
+        /// The documents.
+        #[arg(long)]
+        input: PathBuf,
+        /// Rounds; each runs every configuration once, in rotated order.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
     },
     /// Entity-level scores on a CoNLL file.
     Conll {
@@ -446,6 +460,120 @@ fn pipeline(input: PathBuf, threads: usize, no_embeddings: bool) -> Result<Value
     }))
 }
 
+/// Resident set size of this process now, MiB (Linux; NaN elsewhere).
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// The whole pipeline (documents analysed, events assembled, JSON written)
+/// with every stage, without event coding and without geocoding, each
+/// configuration run once per round in rotated order so that drift in the
+/// machine's speed falls on all of them; each stage's share is
+/// `1 - without / with` of the fastest rounds.
+fn stages(input: PathBuf, threads: usize, rounds: usize) -> Result<Value, Error> {
+    // The gazetteer alone, before and after: what geocoding holds in memory.
+    let before = rss_mib();
+    let t = Instant::now();
+    let gaz = sitrep_geo::Gazetteer::load_default()?;
+    let gaz_load = t.elapsed().as_secs_f64();
+    let gaz_mib = rss_mib() - before;
+
+    let configs: [(&str, fn(sitrep::PipelineBuilder) -> sitrep::PipelineBuilder); 3] = [
+        ("all stages", |b| b),
+        ("without event coding", sitrep::PipelineBuilder::without_event_coding),
+        ("without geocoding", sitrep::PipelineBuilder::without_geocoding),
+    ];
+    let warm = [InputItem::Document(sitrep_text::Document::new(
+        "warm-up",
+        "Mara Velasquez arrived in Port Halden on Monday.",
+    ))];
+    let mut pipelines = Vec::new();
+    for (_, make) in &configs {
+        let p = make(sitrep::Pipeline::builder().threads(threads).torch_threads(threads)).build()?;
+        let _ = p.analyze(&warm);
+        pipelines.push(p);
+    }
+    let items = read_inputs(&[InputSource::Path(input)], &InputOptions::default())?;
+    let documents = items
+        .iter()
+        .filter(|i| matches!(i, InputItem::Document(_)))
+        .count();
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); configs.len()];
+    let mut kept: Vec<Result<sitrep::Analysis, String>> = Vec::new();
+    for round in 0..rounds.max(1) {
+        for k in 0..configs.len() {
+            let c = (k + round) % configs.len();
+            let t = Instant::now();
+            let analyses = pipelines[c].analyze_documents(&items, &|_, _| {});
+            let report = pipelines[c].assemble(&items, &analyses);
+            let json = serde_json::to_vec(&report)?;
+            std::hint::black_box(json);
+            times[c].push(t.elapsed().as_secs_f64());
+            if c == 0 {
+                kept = analyses;
+            }
+        }
+    }
+    // The per-document functions of each stage alone, on one thread, over
+    // the same documents and model outputs: their CPU time per document.
+    let types = sitrep_coding::EventTypeModel::shipped();
+    let (mut coding_s, mut geo_s) = (0.0, 0.0);
+    for (item, a) in items.iter().zip(&kept) {
+        let (InputItem::Document(d), Ok(a)) = (item, a) else {
+            continue;
+        };
+        let t = Instant::now();
+        std::hint::black_box(types.classify(&sitrep_coding::TypeInput {
+            text: &d.text,
+            title: d.title.as_deref(),
+            sentences: &a.sentences,
+            casualties: &a.casualties,
+            embedding: a.embedding.as_deref(),
+        }));
+        std::hint::black_box(sitrep_coding::find_parties(&sitrep_coding::PartyInput {
+            text: &d.text,
+            sentences: &a.sentences,
+            entities: &a.entities,
+            casualties: &a.casualties,
+        }));
+        coding_s += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        std::hint::black_box(sitrep_geo::resolve_places(&gaz, &d.text, &a.entities));
+        geo_s += t.elapsed().as_secs_f64();
+    }
+    let per_doc_ms = |s: f64| 1000.0 * s / documents.max(1) as f64;
+    let fastest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let slowest = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    let all = fastest(&times[0]);
+    let share = |c: usize| 1.0 - fastest(&times[c]) / all;
+    Ok(json!({
+        "config": "stages",
+        "documents": documents,
+        "threads": threads,
+        "rounds": rounds,
+        "seconds": configs.iter().zip(&times).map(|((name, _), t)| {
+            (name.to_string(), json!({ "fastest": fastest(t), "slowest": slowest(t), "all": t }))
+        }).collect::<serde_json::Map<_, _>>(),
+        "share_of_pipeline": {
+            "event_coding": share(1),
+            "geocoding": share(2),
+        },
+        "stage_functions_ms_per_document": {
+            "event_coding": per_doc_ms(coding_s),
+            "geocoding": per_doc_ms(geo_s),
+            "whole_pipeline": per_doc_ms(all),
+        },
+        "gazetteer": { "load_seconds": gaz_load, "resident_mib": gaz_mib },
+        "peak_rss_mib": peak_rss_mib(),
+    }))
+}
+
 fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
@@ -467,6 +595,7 @@ fn main() -> ExitCode {
             input,
             no_embeddings,
         } => pipeline(input, cli.threads, no_embeddings),
+        Command::Stages { input, rounds } => stages(input, cli.threads, rounds),
     };
     match out {
         Ok(v) => {

@@ -588,11 +588,13 @@ fn same_city(pred: &str, gold: &str) -> bool {
     !p.is_empty() && (p == core(city) || (!part.is_empty() && p == core(part)))
 }
 
-/// Scores document-level locations: `docs` are `(id, text, analysis, gold)`.
+/// Scores document-level locations: `docs` are `(id, location, gold)`,
+/// the location as whatever is measured gives it (the pipeline's event
+/// location for the document alone, or [`document_location`]).
 #[must_use]
 pub fn score_gva(
     gaz: &Gazetteer,
-    docs: &[(&str, &str, &Analysis, &GvaPlace)],
+    docs: &[(&str, Option<Location>, &GvaPlace)],
     max_misses: usize,
 ) -> GvaScores {
     let mut s = GvaScores {
@@ -603,9 +605,9 @@ pub fn score_gva(
         precision: [0; 3],
         misses: Vec::new(),
     };
-    for (id, text, a, gold) in docs {
+    for (id, loc, gold) in docs {
         s.documents += 1;
-        let loc = document_location(gaz, text, a);
+        let loc = loc.clone();
         let (a1, city) = match &loc {
             Some(l) => {
                 s.located += 1;
