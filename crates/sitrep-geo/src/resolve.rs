@@ -157,7 +157,11 @@ impl Gazetteer {
         let written = clean(written);
         let key = fold(written);
         let mut out = Vec::new();
-        if key.is_empty() || key.len() > 80 {
+        // A compass word alone ("South", "Northeast") is a direction, not
+        // the province some country calls by it (Cameroon's South, Iceland's
+        // Northeast): on GVA's tuned folds such readings put US streets and
+        // flats in Cameroon and Iceland.
+        if key.is_empty() || key.len() > 80 || DIRECTION_WORDS.contains(&key.as_str()) {
             return out;
         }
         self.direct(&key, &mut out);

@@ -51,6 +51,11 @@ struct GeoReport {
     gwn: Option<GwnScores>,
     /// The event location `sitrep run` gives each document alone.
     gva: Option<GvaScores>,
+    /// The same on the incident folds rules may be tuned on (0–2, the
+    /// folds of `eval clusters`' date table) and on those never looked at
+    /// (3–4).
+    gva_tuned: Option<GvaScores>,
+    gva_untuned: Option<GvaScores>,
     /// The geocoder's own choice (`sitrep_geo::event_location` over the
     /// document's places), without the event stage's place ranking.
     gva_geocoder_only: Option<GvaScores>,
@@ -125,6 +130,7 @@ pub fn run(a: &GeoArgs<'_>) -> Result<()> {
     }
     let mut gva_scores = None;
     let mut gva_geocoder = None;
+    let mut gva_folds = (None, None);
     let mut geocode_ms = None;
     if let Some(path) = a.gva {
         let ids = split_ids(path, a.gva_split)?;
@@ -143,6 +149,7 @@ pub fn run(a: &GeoArgs<'_>) -> Result<()> {
         pipeline_time.0 += t.fresh;
         pipeline_time.1 += t.seconds;
         let mut shipped = Vec::new();
+        let mut tuned = Vec::new();
         let mut geocoder = Vec::new();
         let t1 = Instant::now();
         for ((item, g), an) in items.iter().zip(&gold).zip(&t.analyses) {
@@ -161,12 +168,26 @@ pub fn run(a: &GeoArgs<'_>) -> Result<()> {
             let report = pipeline.assemble(std::slice::from_ref(item), &[Ok(an.clone())]);
             let loc = report.events.into_iter().next().and_then(|e| e.location);
             shipped.push((d.id.as_str(), loc, p));
+            tuned.push(sitrep::eval::TUNED_FOLDS.contains(&sitrep::eval::fold_of(g)));
             let own = document_location(&gaz, &d.text, &an);
             geocoder.push((d.id.as_str(), own, p));
         }
         geocode_ms = Some(t1.elapsed().as_secs_f64() * 1e3 / shipped.len().max(1) as f64);
-        gva_scores = Some(score_gva(&gaz, &shipped, a.misses));
-        gva_geocoder = Some(score_gva(&gaz, &geocoder, a.misses));
+        let part = |want: bool| -> Vec<_> {
+            shipped
+                .iter()
+                .zip(&tuned)
+                .filter(|(_, t)| **t == want)
+                .map(|(x, _)| x.clone())
+                .collect()
+        };
+        // Misses are listed from the tuned folds only.
+        gva_folds = (
+            Some(score_gva(&gaz, &part(true), a.misses)),
+            Some(score_gva(&gaz, &part(false), 0)),
+        );
+        gva_scores = Some(score_gva(&gaz, &shipped, 0));
+        gva_geocoder = Some(score_gva(&gaz, &geocoder, 0));
     }
     if let Some(c) = a.cache {
         store
@@ -176,6 +197,8 @@ pub fn run(a: &GeoArgs<'_>) -> Result<()> {
     let report = GeoReport {
         gwn: gwn_scores,
         gva: gva_scores,
+        gva_tuned: gva_folds.0,
+        gva_untuned: gva_folds.1,
         gva_geocoder_only: gva_geocoder,
         cost: Cost {
             gazetteer: gaz.dir().display().to_string(),
@@ -196,6 +219,10 @@ pub fn run(a: &GeoArgs<'_>) -> Result<()> {
         }
         if let Some(g) = &report.gva {
             print!("event location (as sitrep run reports it) — {g}");
+        }
+        if let (Some(t), Some(u)) = (&report.gva_tuned, &report.gva_untuned) {
+            print!("  untuned incident folds 3-4 — {u}");
+            print!("  tuned incident folds 0-2 — {t}");
         }
         if let Some(g) = &report.gva_geocoder_only {
             let line = g.to_string();
