@@ -486,8 +486,14 @@ fn stages(input: PathBuf, threads: usize, rounds: usize) -> Result<Value, Error>
 
     let configs: [(&str, fn(sitrep::PipelineBuilder) -> sitrep::PipelineBuilder); 3] = [
         ("all stages", |b| b),
-        ("without event coding", sitrep::PipelineBuilder::without_event_coding),
-        ("without geocoding", sitrep::PipelineBuilder::without_geocoding),
+        (
+            "without event coding",
+            sitrep::PipelineBuilder::without_event_coding,
+        ),
+        (
+            "without geocoding",
+            sitrep::PipelineBuilder::without_geocoding,
+        ),
     ];
     let warm = [InputItem::Document(sitrep_text::Document::new(
         "warm-up",
@@ -495,7 +501,12 @@ fn stages(input: PathBuf, threads: usize, rounds: usize) -> Result<Value, Error>
     ))];
     let mut pipelines = Vec::new();
     for (_, make) in &configs {
-        let p = make(sitrep::Pipeline::builder().threads(threads).torch_threads(threads)).build()?;
+        let p = make(
+            sitrep::Pipeline::builder()
+                .threads(threads)
+                .torch_threads(threads),
+        )
+        .build()?;
         let _ = p.analyze(&warm);
         pipelines.push(p);
     }

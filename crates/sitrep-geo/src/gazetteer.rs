@@ -90,6 +90,9 @@ pub struct Gazetteer {
     admin1_codes: HashMap<([u8; 2], Box<str>), u32>,
     iso3: HashMap<[u8; 2], Box<str>>,
     demonyms: HashSet<Box<str>>,
+    /// Towns, provinces and countries by name without spaces (for outlets'
+    /// web addresses).
+    compact: HashMap<Box<str>, Vec<u32>>,
     dir: PathBuf,
 }
 
@@ -172,6 +175,7 @@ impl Gazetteer {
             admin1_codes: HashMap::new(),
             iso3: HashMap::new(),
             demonyms: HashSet::new(),
+            compact: HashMap::new(),
             dir: dir.to_owned(),
         };
         let mut names: Vec<(u32, Box<str>, bool)> = Vec::new();
@@ -323,6 +327,7 @@ impl Gazetteer {
         }
         g.admin1_codes = admin1_of;
         g.index.shrink_to_fit();
+        g.compact = crate::outlet::compact_index(&g.places);
         Ok(g)
     }
 
@@ -427,6 +432,11 @@ impl Gazetteer {
     /// The admin1 entry of a country code and a GeoNames admin1 code.
     pub(crate) fn admin1_code(&self, cc: [u8; 2], code: &str) -> Option<u32> {
         self.admin1_codes.get(&(cc, Box::from(code))).copied()
+    }
+
+    /// Towns, provinces and countries whose name without spaces is `key`.
+    pub(crate) fn compact(&self, key: &str) -> Option<&[u32]> {
+        self.compact.get(key).map(Vec::as_slice)
     }
 
     /// The country entry of a country code.

@@ -9,6 +9,8 @@
 //!   other places, population as the prior).
 //! - [`event_location`]: an event's [`Location`] with ACLED's geo-precision,
 //!   from the resolved places of its documents.
+//! - [`outlet_home`]: the place a news outlet's web address names, a weak
+//!   hint for its articles' places ([`resolve_places_from`]).
 //! - [`Outlines`]: Natural Earth's country outlines (public domain), for
 //!   drawing events on a map.
 //!
@@ -34,6 +36,7 @@ mod error;
 mod gazetteer;
 mod location;
 mod normalize;
+mod outlet;
 mod outlines;
 mod resolve;
 mod tables;
@@ -42,5 +45,6 @@ pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Feature, Gazetteer, GAZETTEER_ENV};
 pub use location::{event_location, DocPlaces, Location};
 pub use normalize::fold;
+pub use outlet::outlet_home;
 pub use outlines::{Country, Outlines, OUTLINES_ENV};
-pub use resolve::{distance_km, resolve_places, Geo};
+pub use resolve::{distance_km, resolve_places, resolve_places_from, Geo};

@@ -52,7 +52,13 @@ pub struct DocPlaces<'a> {
     /// Sentences about other incidents or background, whose places do not
     /// count.
     pub elsewhere: &'a [Span],
+    /// The place its outlet's web address names ([`outlet_home`](crate::outlet_home)),
+    /// when known: a weak vote for the incident's town, province and country.
+    pub home: Option<&'a Geo>,
 }
+
+/// Weight of the outlet's home: less than one mention in the article.
+const W_HOME: f32 = 0.75;
 
 /// Weight of a mention in the incident's own sentences, in the lead, and
 /// elsewhere.
@@ -150,6 +156,17 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
                 first = false;
             }
             mentions.push((g.clone(), w, order));
+        }
+        if let Some(h) = d.home.filter(|h| !h.country_code.is_empty()) {
+            order += 1;
+            mentions.push((
+                Geo {
+                    exact: false,
+                    ..h.clone()
+                },
+                W_HOME,
+                order,
+            ));
         }
     }
     let mut countries: HashMap<&str, (f32, usize)> = HashMap::new();

@@ -426,12 +426,41 @@ struct Name {
 /// for other labels, demonyms and names no unit can be found for. The same
 /// name gets the same place throughout a document. An organisation named
 /// after the place it serves ("Little Rock Police Department") gets that
-/// One name's own votes: per country code, and per gazetteer entry.
-type OwnVotes = (Vec<([u8; 2], f32)>, Vec<(u32, f32)>);
-
 /// place, marked inexact, when the place is known.
 #[must_use]
 pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -> Vec<Option<Geo>> {
+    resolve_places_from(gaz, text, entities, None)
+}
+
+/// One name's own votes: per country code, and per gazetteer entry.
+type OwnVotes = (Vec<([u8; 2], f32)>, Vec<(u32, f32)>);
+
+/// The votes of the outlet's home for its country and province: less than
+/// one mention's.
+const HOME_VOTE: f32 = 1.0;
+
+/// [`resolve_places`] for an article whose web address is `url`: the place
+/// the outlet's address names ([`outlet_home`](crate::outlet_home)) votes for
+/// its country and province, as a weak extra mention would, so that
+/// "Madison" in an article of a Tennessee outlet leans to Tennessee.
+#[must_use]
+pub fn resolve_places_from(
+    gaz: &Gazetteer,
+    text: &str,
+    entities: &[EntityMention],
+    url: Option<&str>,
+) -> Vec<Option<Geo>> {
+    let home: Option<(([u8; 2], u32), f32)> = url
+        .and_then(|u| crate::outlet::outlet_home_id(gaz, u))
+        .map(|h| {
+            let p = gaz.place(h);
+            let a1 = if p.feature == crate::gazetteer::Feature::Admin1 {
+                h
+            } else {
+                p.admin1
+            };
+            ((p.cc, a1), HOME_VOTE)
+        });
     let mut out: Vec<Option<Geo>> = vec![None; entities.len()];
     let mut names: Vec<Name> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -544,6 +573,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
         }
         own.push((mine_c, mine_a));
     }
+    add_home(&mut country_votes, &mut admin1_votes, home);
     choose(gaz, &mut names, &country_votes, &admin1_votes, &own);
 
     // Pass 2: the chosen places vote.
@@ -565,6 +595,7 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
         }
         own2.push(mine);
     }
+    add_home(&mut country_votes, &mut admin1_votes, home);
     choose(gaz, &mut names, &country_votes, &admin1_votes, &own2);
 
     // Names the tables lack (a street, a building, a region): the place they
@@ -605,6 +636,23 @@ pub fn resolve_places(gaz: &Gazetteer, text: &str, entities: &[EntityMention]) -
         }
     }
     out
+}
+
+/// The outlet's home votes for its country and province.
+fn add_home(
+    country_votes: &mut HashMap<[u8; 2], f32>,
+    admin1_votes: &mut HashMap<u32, f32>,
+    home: Option<(([u8; 2], u32), f32)>,
+) {
+    let Some(((cc, a1), w)) = home else {
+        return;
+    };
+    if cc != [0, 0] {
+        *country_votes.entry(cc).or_default() += w;
+    }
+    if a1 != NONE {
+        *admin1_votes.entry(a1).or_default() += w;
+    }
 }
 
 /// Picks each name's best candidate given the votes of the others.

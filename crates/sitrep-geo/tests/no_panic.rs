@@ -40,6 +40,7 @@ proptest! {
             incident: &incident,
             lead_end: text.len(),
             elsewhere: &[],
+            home: None,
         }]);
     }
 }

@@ -92,3 +92,49 @@ fn unknown_names_fall_back_to_the_articles_town() {
         .as_ref()
         .is_some_and(|g| g.exact && g.name == "New Orleans"));
 }
+
+#[test]
+fn outlets_web_addresses_name_their_home() {
+    let Some(gaz) = gazetteer() else { return };
+    let rows: &[(&str, Option<(&str, &str)>)] = &[
+        (
+            "https://www.denverpost.com/2024/01/02/x/",
+            Some(("Denver", "city")),
+        ),
+        (
+            "http://www.chicagotribune.com/news/local/a.story",
+            Some(("Chicago", "city")),
+        ),
+        (
+            "http://web.archive.org/web/2017/http://www.oregonlive.com/portland/a.html",
+            Some(("Oregon", "admin1")),
+        ),
+        ("https://example.com/a", None),
+        ("https://www.bbc.co.uk/news/world", None),
+        ("not a web address", None),
+    ];
+    for (url, want) in rows {
+        let got = sitrep_geo::outlet_home(&gaz, url);
+        let got = got.as_ref().map(|g| (g.name.as_str(), g.feature.as_str()));
+        assert_eq!(got, *want, "{url}");
+    }
+}
+
+#[test]
+fn the_outlets_home_breaks_a_tie_between_homonyms() {
+    let Some(gaz) = gazetteer() else { return };
+    let text = "A man was shot on Main Street in Springfield on Sunday.";
+    let ents = locs(text, &["Main Street", "Springfield"]);
+    let state = |url: Option<&str>| {
+        let places = sitrep_geo::resolve_places_from(&gaz, text, &ents, url);
+        places[1].as_ref().and_then(|g| g.admin1.clone())
+    };
+    assert_eq!(
+        state(Some("https://www.massachusettsdaily.example/news/a.html")).as_deref(),
+        Some("Massachusetts")
+    );
+    assert_eq!(
+        state(Some("https://www.illinoistimes.example/a")).as_deref(),
+        Some("Illinois")
+    );
+}

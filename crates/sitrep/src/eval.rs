@@ -35,6 +35,8 @@ pub struct Fields {
     pub date: Vec<String>,
     /// Outlet fields (by default `source`).
     pub source: Vec<String>,
+    /// Web address fields (by default `url`, `archive_uri`).
+    pub url: Vec<String>,
 }
 
 impl Fields {
@@ -49,6 +51,7 @@ impl Fields {
             title: v(&["title"]),
             date: v(&["date", "dct", "published"]),
             source: v(&["source"]),
+            url: v(&["url", "archive_uri"]),
         }
     }
 }
@@ -130,6 +133,7 @@ pub fn read_labelled(path: &Path, fields: &Fields) -> Result<Labelled> {
         let mut doc = Document::new(id, text);
         doc.title = field(&v, &fields.title).and_then(as_text);
         doc.source = field(&v, &fields.source).and_then(as_text);
+        doc.url = field(&v, &fields.url).and_then(as_text);
         if let Some(d) = field(&v, &fields.date).and_then(as_text) {
             match chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(&d), "%Y-%m-%d") {
                 Ok(date) => doc.date = Some(date),

@@ -492,8 +492,15 @@ pub fn incident_spans(text: &str, a: &Analysis) -> (Vec<Span>, usize, Vec<Span>)
 /// The location of one analysed document on its own: its places resolved
 /// and [`event_location`] over it.
 #[must_use]
-pub fn document_location(gaz: &Gazetteer, text: &str, a: &Analysis) -> Option<Location> {
-    let places = resolve_places(gaz, text, &a.entities);
+pub fn document_location(
+    gaz: &Gazetteer,
+    text: &str,
+    a: &Analysis,
+    url: Option<&str>,
+) -> Option<Location> {
+    let places = sitrep_geo::resolve_places_from(gaz, text, &a.entities, url);
+    let home = url.and_then(|u| sitrep_geo::outlet_home(gaz, u));
+    let home = home.as_ref();
     let (incident, lead_end, elsewhere) = incident_spans(text, a);
     event_location(
         gaz,
@@ -504,6 +511,7 @@ pub fn document_location(gaz: &Gazetteer, text: &str, a: &Analysis) -> Option<Lo
             incident: &incident,
             lead_end,
             elsewhere: &elsewhere,
+            home,
         }],
     )
 }

@@ -9,7 +9,9 @@ use sitrep_coding::{
     code_event, find_parties, EventCoding, EventTypeModel, Parties, PartyInput, ReportParty,
     ReportType, TypeInput, TypeReading,
 };
-use sitrep_geo::{event_location, resolve_places, DocPlaces, Gazetteer, Geo, Location};
+use sitrep_geo::{
+    event_location, outlet_home, resolve_places_from, DocPlaces, Gazetteer, Geo, Location,
+};
 use sitrep_ner::{NerModel, Precision, SentenceEncoder};
 use sitrep_numbers::{
     document_toll, extract_casualties, find_numbers, Casualty, NumberMention, Toll,
@@ -511,19 +513,32 @@ impl Pipeline {
             .filter_map(|&d| ok.get(d))
             .map(|(_, doc, a)| crate::eval_geo::incident_spans(&doc.text, a))
             .collect();
+        let homes: Vec<Option<Geo>> = ev
+            .documents
+            .iter()
+            .filter_map(|&d| ok.get(d))
+            .map(|(_, doc, _)| {
+                let url = doc.url.as_deref()?;
+                outlet_home(&self.gazetteer, url)
+            })
+            .collect();
         let docs: Vec<DocPlaces<'_>> = ev
             .documents
             .iter()
             .filter_map(|&d| ok.get(d))
             .zip(&spans)
-            .map(|((_, doc, a), (incident, lead_end, elsewhere))| DocPlaces {
-                text: &doc.text,
-                entities: &a.entities,
-                places: &a.places,
-                incident,
-                lead_end: *lead_end,
-                elsewhere,
-            })
+            .zip(&homes)
+            .map(
+                |(((_, doc, a), (incident, lead_end, elsewhere)), home)| DocPlaces {
+                    text: &doc.text,
+                    entities: &a.entities,
+                    places: &a.places,
+                    incident,
+                    lead_end: *lead_end,
+                    elsewhere,
+                    home: home.as_ref(),
+                },
+            )
             .collect();
         let fallback = event_location(&self.gazetteer, &docs);
         // The event stage ranks the incident's places across its reports
@@ -765,7 +780,7 @@ fn analyse_one(
     let places = if skip.geocoding {
         vec![None; entities.len()]
     } else {
-        resolve_places(gazetteer, text, &entities)
+        resolve_places_from(gazetteer, text, &entities, p.doc.url.as_deref())
     };
     Analysis {
         sentences: p.sentences.clone(),

@@ -86,6 +86,7 @@ impl Seeds {
                 incident,
                 lead_end: *lead_end,
                 elsewhere,
+                home: None,
             })
             .collect();
         event_location(&self.gaz, &inputs)
@@ -142,6 +143,7 @@ fn seed_documents_alone_are_placed_in_iraq() {
                 incident: &incident,
                 lead_end,
                 elsewhere: &elsewhere,
+                home: None,
             }],
         )
         .expect("a location");

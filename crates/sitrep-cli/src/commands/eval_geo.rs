@@ -164,12 +164,13 @@ pub fn run(a: &GeoArgs<'_>) -> Result<()> {
             // Places resolved afresh, so that a cache written by an older
             // geocoder measures today's.
             let mut an = an.clone();
-            an.places = sitrep_geo::resolve_places(&gaz, &d.text, &an.entities);
+            an.places =
+                sitrep_geo::resolve_places_from(&gaz, &d.text, &an.entities, d.url.as_deref());
             let report = pipeline.assemble(std::slice::from_ref(item), &[Ok(an.clone())]);
             let loc = report.events.into_iter().next().and_then(|e| e.location);
             shipped.push((d.id.as_str(), loc, p));
             tuned.push(sitrep::eval::TUNED_FOLDS.contains(&sitrep::eval::fold_of(g)));
-            let own = document_location(&gaz, &d.text, &an);
+            let own = document_location(&gaz, &d.text, &an, d.url.as_deref());
             geocoder.push((d.id.as_str(), own, p));
         }
         geocode_ms = Some(t1.elapsed().as_secs_f64() * 1e3 / shipped.len().max(1) as f64);
