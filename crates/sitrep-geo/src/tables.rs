@@ -183,6 +183,8 @@ pub(crate) const NATURAL_WORDS: &[&str] = &[
 /// "Carter County"), with the kind of unit they name.
 pub(crate) const ADMIN_WORDS: &[(&str, Unit)] = &[
     ("city", Unit::Town),
+    // "Jackson Co., Fla.": US newsrooms' abbreviation of County.
+    ("co", Unit::Admin2),
     ("county", Unit::Admin2),
     ("department", Unit::Admin1),
     ("district", Unit::Admin2),
@@ -196,6 +198,7 @@ pub(crate) const ADMIN_WORDS: &[(&str, Unit)] = &[
     ("state", Unit::Admin1),
     ("town", Unit::Town),
     ("township", Unit::Town),
+    ("twp", Unit::Town),
     ("village", Unit::Town),
 ];
 

@@ -30,6 +30,8 @@ const ROWS: &[Row] = &[
     ("Talks in Paris, France ended.", &["Paris", "France"], "Paris", "FR", None, "city"),
     ("A fire in Paris, Texas destroyed a barn.", &["Paris", "Texas"], "Paris", "US", Some("Texas"), "city"),
     ("U.S. troops are in Syria.", &["U.S.", "Syria"], "U.S.", "US", None, "country"),
+    ("JACKSON CO., Fla. -- A teen died on Monday.", &["JACKSON CO.", "Fla."], "JACKSON CO.", "US", Some("Florida"), "admin2"),
+    ("Police in Washington Twp. said.", &["Washington Twp."], "Washington Twp.", "US", None, "city"),
 ];
 
 #[test]
