@@ -235,6 +235,10 @@ pub struct DateEval {
     /// Each predicted event's date against the gold date of the label most of
     /// its documents carry.
     pub events: DateSplit,
+    /// Each document scored by the date of the event it is in (what `sitrep
+    /// run` reports for it), against its own gold label's date.
+    #[serde(default)]
+    pub documents_by_event: DateSplit,
     /// The documents of the tuned folds whose date misses the gold day (the
     /// held-out folds' are not listed).
     pub misses: Vec<DateMiss>,
@@ -293,6 +297,31 @@ pub fn score_dates(
                 .or_default() += 1;
         }
     }
+    let event_day = |ev: &crate::EventRecord| {
+        ev.date.as_deref().map(|s| {
+            (
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                ev.date_precision == Some(sitrep_cluster::Precision::Day),
+            )
+        })
+    };
+    let score_event = |ev: &crate::EventRecord, gold: NaiveDate| match event_day(ev) {
+        None => Outcome::None,
+        Some((Some(d), day)) => outcome(Some((d, day)), gold),
+        Some((None, _)) => Outcome::Coarser,
+    };
+    let by_id: HashMap<&str, &crate::EventRecord> =
+        report.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut by_event = SplitTally::default();
+    for (rec, g) in report.documents.iter().zip(&labelled.gold) {
+        let (Some(e), Some(g)) = (&rec.event, g) else {
+            continue;
+        };
+        let (Some(ev), Some(&gold)) = (by_id.get(e.as_str()), labels.get(g.as_str())) else {
+            continue;
+        };
+        by_event.add(fold_of(g), score_event(ev, gold), ev.time_precision == Some(1));
+    }
     let mut events = SplitTally::default();
     for ev in &report.events {
         let Some(votes) = label_of.get(ev.id.as_str()) else {
@@ -304,23 +333,12 @@ pub fn score_dates(
         let Some(&gold) = labels.get(*label) else {
             continue;
         };
-        let day = ev.date.as_deref().map(|s| {
-            let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-            (
-                date,
-                ev.date_precision == Some(sitrep_cluster::Precision::Day),
-            )
-        });
-        let o = match day {
-            None => Outcome::None,
-            Some((Some(d), day)) => outcome(Some((d, day)), gold),
-            Some((None, _)) => Outcome::Coarser,
-        };
-        events.add(fold_of(label), o, ev.time_precision == Some(1));
+        events.add(fold_of(label), score_event(ev, gold), ev.time_precision == Some(1));
     }
     DateEval {
         documents: docs.shares(),
         events: events.shares(),
+        documents_by_event: by_event.shares(),
         misses,
     }
 }
@@ -338,7 +356,11 @@ impl std::fmt::Display for DateEval {
             "{:<22} {:>5} {:>6} {:>6} {:>6} {:>6} {:>7} {:>6}   {:>7} {:>9}",
             "", "n", "exact", "±1", "±2", "≥3", "coarser", "none", "precise", "exact|tp1"
         )?;
-        for (what, s) in [("documents", &self.documents), ("events", &self.events)] {
+        for (what, s) in [
+            ("documents", &self.documents),
+            ("docs by event", &self.documents_by_event),
+            ("events", &self.events),
+        ] {
             for (split, x) in [
                 ("all", &s.all),
                 ("tuned 0–2", &s.tuned),
