@@ -488,6 +488,9 @@ impl Pipeline {
                     self.event_location(ev, &ok, &grouping.canonical)
                 };
                 let mut r = event_record(&format!("E{}", e + 1), ev, &inputs, &texts, &coding);
+                if let Some(l) = &location {
+                    r.places = self.places_in(&r.places, l, ev, &ok, &grouping.canonical);
+                }
                 r.location = location;
                 r
             })
@@ -497,6 +500,36 @@ impl Pipeline {
             documents,
             events,
         }
+    }
+
+    /// The event's places that can be where it happened: those that
+    /// geocode in another country than its location (the hospital abroad
+    /// the wounded were flown to, a country named in the background) are
+    /// left out, and a name said twice in other capitals once.
+    fn places_in(
+        &self,
+        places: &[String],
+        location: &Location,
+        ev: &sitrep_cluster::Event,
+        ok: &[(usize, &Document, &Analysis)],
+        canonical: &sitrep_cluster::Canonical,
+    ) -> Vec<String> {
+        let mut seen: Vec<String> = Vec::new();
+        places
+            .iter()
+            .filter(|name| {
+                let elsewhere = place_geo(ev, ok, canonical, name).is_some_and(|g| {
+                    !g.country_code.is_empty()
+                        && self.gazetteer.country_of_code(&g.country_code).map(|c| c.1)
+                            != location.iso3.as_deref()
+                });
+                let key = name.to_lowercase();
+                let again = seen.contains(&key);
+                seen.push(key);
+                !elsewhere && !again
+            })
+            .cloned()
+            .collect()
     }
 
     /// Where an event happened: its documents' geocoded places, the
@@ -553,15 +586,10 @@ impl Pipeline {
         // street or a mis-tagged title often enough that taking it for
         // every event lowers city/county from 0.786 to 0.536
         // (`sitrep eval geo --gva`).
-        let top = ev.places.first().and_then(|name| {
-            ev.documents.iter().find_map(|&d| {
-                let (_, _, a) = ok.get(d)?;
-                a.entities.iter().enumerate().find_map(|(m, _)| {
-                    let geo = a.places.get(m)?.as_ref()?;
-                    (canonical.name(d, m) == Some(name.as_str())).then_some(geo)
-                })
-            })
-        });
+        let top = ev
+            .places
+            .first()
+            .and_then(|name| place_geo(ev, ok, canonical, name));
         let agrees = |g: &Geo| {
             fallback.as_ref().is_none_or(|f| {
                 f.iso3.as_deref() == self.gazetteer.country_of_code(&g.country_code).map(|c| c.1)
@@ -745,6 +773,23 @@ fn lead_text(p: &Prepared<'_>) -> String {
         Some(t) => format!("{t}\n{body}"),
         None => body.to_string(),
     }
+}
+
+/// The geocoded place of one of an event's place names (canonical), from
+/// the first of its documents that names it.
+fn place_geo<'a>(
+    ev: &sitrep_cluster::Event,
+    ok: &'a [(usize, &Document, &Analysis)],
+    canonical: &sitrep_cluster::Canonical,
+    name: &str,
+) -> Option<&'a Geo> {
+    ev.documents.iter().find_map(|&d| {
+        let (_, _, a) = ok.get(d)?;
+        a.entities.iter().enumerate().find_map(|(m, _)| {
+            let geo = a.places.get(m)?.as_ref()?;
+            (canonical.name(d, m) == Some(name)).then_some(geo)
+        })
+    })
 }
 
 fn analyse_one(

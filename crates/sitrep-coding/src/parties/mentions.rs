@@ -162,6 +162,11 @@ fn entity_mentions(toks: &[Tok<'_>], entities: &[EntityMention]) -> Vec<Mention>
             start: toks[first].span.start,
             end: toks[last - 1].span.end,
         };
+        // A web address the recogniser took for a name ("FOX8.com", in a
+        // station's credit line) is no party.
+        if words.iter().any(|w| is_web_address(w)) || is_web_address(&words.concat()) {
+            continue;
+        }
         let (kind, key, actor_type) = match e.label.as_str() {
             "PER" => {
                 let title = toks[first..last]
@@ -336,6 +341,13 @@ pub(crate) fn mentions(toks: &[Tok<'_>], entities: &[EntityMention]) -> Vec<Ment
     out
 }
 
+/// Whether a word is (part of) a web address: `fox8.com`, `www`,
+/// `http`.
+fn is_web_address(w: &str) -> bool {
+    const TLDS: &[&str] = &[".com", ".net", ".org", ".tv", ".co."];
+    w == "www" || w.starts_with("http") && w.contains(':') || TLDS.iter().any(|t| w.contains(t))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,6 +389,19 @@ mod tests {
                 ("ISIS militants".to_string(), "rebel:isis".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn web_addresses_are_no_parties() {
+        for w in ["fox8.com", "abc11.com", "www", "http://x", "wsbtv.co.uk"] {
+            assert!(is_web_address(w), "{w}");
+        }
+        for w in ["smith", "o'neal", "st.", "jr."] {
+            assert!(!is_web_address(w), "{w}");
+        }
+        let text = "Copyright FOX8.com Akron police said Smith was shot.";
+        let got = found(text, &[ent(text, "FOX8.com Akron", "PER")]);
+        assert!(got.iter().all(|(_, key)| !key.contains("fox8")), "{got:?}");
     }
 
     #[test]
