@@ -227,6 +227,24 @@ fn seeds_events_are_coded_who_did_what_to_whom() {
     for l in [la, lb] {
         assert!(!l.name.contains("Landstuhl") && l.name != "Wali", "{l:?}");
     }
+    // The places listed are where it happened: not the hospital abroad,
+    // nor other countries named in the background.
+    assert!(
+        a.places.iter().all(|p| !p.contains("Landstuhl")),
+        "{:?}",
+        a.places
+    );
+    assert!(
+        b.places
+            .iter()
+            .all(|p| p != "United States" && p != "Syria"),
+        "{:?}",
+        b.places
+    );
+    assert_eq!(
+        a.places.first().map(String::as_str),
+        Some("Hamrin Mountains")
+    );
     // Every party points at its name in its document.
     for d in &r.documents {
         for p in &d.parties {

@@ -320,7 +320,11 @@ pub fn score_dates(
         let (Some(ev), Some(&gold)) = (by_id.get(e.as_str()), labels.get(g.as_str())) else {
             continue;
         };
-        by_event.add(fold_of(g), score_event(ev, gold), ev.time_precision == Some(1));
+        by_event.add(
+            fold_of(g),
+            score_event(ev, gold),
+            ev.time_precision == Some(1),
+        );
     }
     let mut events = SplitTally::default();
     for ev in &report.events {
@@ -333,7 +337,11 @@ pub fn score_dates(
         let Some(&gold) = labels.get(*label) else {
             continue;
         };
-        events.add(fold_of(label), score_event(ev, gold), ev.time_precision == Some(1));
+        events.add(
+            fold_of(label),
+            score_event(ev, gold),
+            ev.time_precision == Some(1),
+        );
     }
     DateEval {
         documents: docs.shares(),
