@@ -282,3 +282,40 @@ fn a_pair_model_file_is_used_or_refused_with_the_reason() {
     );
     assert!(err.contains("invalid pair model: features"), "{err}");
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_no_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // The corpus's JSON (~170 KB) is larger than a pipe's buffer, so the
+    // writer meets the closed pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["run", "corpus/", "--format", "json", "--quiet"])
+        .current_dir(common::root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sitrep starts");
+    let mut head = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("the first bytes");
+    // Dropping the handle closed the pipe, as `| head -c 10` does.
+    let out = child.wait_with_output().expect("sitrep ends");
+    assert_eq!(&head[..1], b"{");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
