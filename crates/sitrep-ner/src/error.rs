@@ -43,13 +43,13 @@ pub enum Error {
     #[error(transparent)]
     Text(#[from] sitrep_text::Error),
     /// libtorch reported an error.
-    #[error("libtorch: {0}")]
+    #[error("libtorch failed")]
     Torch(#[from] tch::TchError),
     /// rust-bert reported an error.
-    #[error("rust-bert: {0}")]
+    #[error("rust-bert failed")]
     RustBert(#[from] rust_bert::RustBertError),
     /// Reading or writing a file failed.
-    #[error("{path}: {source}")]
+    #[error("cannot read or write {path}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -60,6 +60,52 @@ pub enum Error {
     /// A request was invalid (e.g. an empty label set).
     #[error("invalid request: {0}")]
     Invalid(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each cause once in the chain: in the message or as the source.
+    fn chain(e: &(dyn std::error::Error + 'static)) -> Vec<String> {
+        let mut out = vec![e.to_string()];
+        let mut cur = e.source();
+        while let Some(c) = cur {
+            out.push(c.to_string());
+            cur = c.source();
+        }
+        out
+    }
+
+    #[test]
+    fn each_cause_is_said_once() {
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let errors: Vec<Error> = vec![
+            Error::Io {
+                path: "m/config.json".into(),
+                source: io(),
+            },
+            Error::Torch(tch::TchError::Convert("bad kind".into())),
+            Error::BadFile {
+                dir: "m".into(),
+                file: "m/config.json".into(),
+                message: "not valid JSON".into(),
+                source: Some(Box::new(io())),
+            },
+        ];
+        for e in &errors {
+            let links = chain(e);
+            for (i, a) in links.iter().enumerate() {
+                for b in &links[i + 1..] {
+                    assert!(!a.contains(b.as_str()), "{b:?} said twice in {links:?}");
+                }
+            }
+        }
+        assert_eq!(
+            chain(&errors[0]),
+            ["cannot read or write m/config.json", "no such file"]
+        );
+    }
 }
 
 /// Result alias for this crate.

@@ -42,3 +42,45 @@ pub enum Error {
 
 /// Result alias for this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(e: &(dyn std::error::Error + 'static)) -> Vec<String> {
+        let mut out = vec![e.to_string()];
+        let mut cur = e.source();
+        while let Some(c) = cur {
+            out.push(c.to_string());
+            cur = c.source();
+        }
+        out
+    }
+
+    /// Each cause once in the chain: in the message or as the source.
+    #[test]
+    fn each_cause_is_said_once() {
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let bad =
+            crate::SubwordTokenizer::from_file(std::path::Path::new("/nonexistent/tokenizer.json"))
+                .err()
+                .expect("a missing tokenizer file is an error");
+        let errors: Vec<Error> = vec![
+            bad,
+            Error::Stdin(io()),
+            Error::Input {
+                path: "in/".into(),
+                source: io(),
+            },
+        ];
+        for e in &errors {
+            let links = chain(e);
+            assert!(links.len() >= 2, "{links:?}");
+            for (i, a) in links.iter().enumerate() {
+                for b in &links[i + 1..] {
+                    assert!(!a.contains(b.as_str()), "{b:?} said twice in {links:?}");
+                }
+            }
+        }
+    }
+}

@@ -212,9 +212,10 @@ impl Encoded {
 }
 
 fn load_err(path: &Path, e: Box<dyn std::error::Error + Send + Sync>) -> Error {
+    // What the tokenizers crate said is the source, not repeated here.
     Error::TokenizerLoad {
         path: path.to_owned(),
-        message: e.to_string(),
+        message: "the tokenizers crate refused it".into(),
         source: Some(e),
     }
 }
