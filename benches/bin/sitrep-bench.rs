@@ -471,6 +471,9 @@ fn rss_mib() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
+/// A change to the pipeline's settings.
+type Configure = fn(sitrep::PipelineBuilder) -> sitrep::PipelineBuilder;
+
 /// The whole pipeline (documents analysed, events assembled, JSON written)
 /// with every stage, without event coding and without geocoding, each
 /// configuration run once per round in rotated order so that drift in the
@@ -484,7 +487,7 @@ fn stages(input: PathBuf, threads: usize, rounds: usize) -> Result<Value, Error>
     let gaz_load = t.elapsed().as_secs_f64();
     let gaz_mib = rss_mib() - before;
 
-    let configs: [(&str, fn(sitrep::PipelineBuilder) -> sitrep::PipelineBuilder); 3] = [
+    let configs: [(&str, Configure); 3] = [
         ("all stages", |b| b),
         (
             "without event coding",

@@ -116,7 +116,7 @@ fn outlets_web_addresses_name_their_home() {
         ("not a web address", None),
     ];
     for (url, want) in rows {
-        let got = sitrep_geo::outlet_home(&gaz, url);
+        let got = sitrep_geo::outlet_home(gaz, url);
         let got = got.as_ref().map(|g| (g.name.as_str(), g.feature.as_str()));
         assert_eq!(got, *want, "{url}");
     }
@@ -128,7 +128,7 @@ fn the_outlets_home_breaks_a_tie_between_homonyms() {
     let text = "A man was shot on Main Street in Springfield on Sunday.";
     let ents = locs(text, &["Main Street", "Springfield"]);
     let state = |url: Option<&str>| {
-        let places = sitrep_geo::resolve_places_from(&gaz, text, &ents, url);
+        let places = sitrep_geo::resolve_places_from(gaz, text, &ents, url);
         places[1].as_ref().and_then(|g| g.admin1.clone())
     };
     assert_eq!(

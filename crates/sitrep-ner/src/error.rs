@@ -62,6 +62,9 @@ pub enum Error {
     Invalid(String),
 }
 
+/// Result alias for this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +111,3 @@ mod tests {
     }
 }
 
-/// Result alias for this crate.
-pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -61,10 +61,11 @@ mod tests {
     #[test]
     fn each_cause_is_said_once() {
         let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-        let bad =
+        let Err(bad) =
             crate::SubwordTokenizer::from_file(std::path::Path::new("/nonexistent/tokenizer.json"))
-                .err()
-                .expect("a missing tokenizer file is an error");
+        else {
+            panic!("a missing tokenizer file is an error");
+        };
         let errors: Vec<Error> = vec![
             bad,
             Error::Stdin(io()),

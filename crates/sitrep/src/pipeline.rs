@@ -273,6 +273,10 @@ pub struct Analysis {
     /// `None` for entities that are no place or do not resolve).
     #[serde(default)]
     pub places: Vec<Option<Geo>>,
+    /// What went wrong without stopping the document (a lead embedding
+    /// that failed); shown in the record's `warnings`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Sentences of the lead embedded for clustering.
@@ -372,7 +376,17 @@ impl Pipeline {
                     .zip(entities.into_par_iter())
                     .zip(embeddings.into_par_iter())
                     .map(|((p, e), emb)| {
-                        e.map(|entities| analyse_one(gazetteer, types, skip, p, entities, emb))
+                        e.map(|entities| {
+                            let (emb, warning) = match emb {
+                                Ok(v) => (Some(v), None),
+                                // No encoder: nothing to warn about.
+                                Err(w) if w.is_empty() => (None, None),
+                                Err(w) => (None, Some(w)),
+                            };
+                            let mut a = analyse_one(gazetteer, types, skip, p, entities, emb);
+                            a.warnings.extend(warning);
+                            a
+                        })
                     })
                     .collect()
             });
@@ -408,6 +422,7 @@ impl Pipeline {
                 .map(|(n, (_, d, a))| {
                     let conv = Converter::new(&d.text);
                     let mut r = ok_record(d);
+                    r.warnings.extend(a.warnings.iter().cloned());
                     r.entities = a
                         .entities
                         .iter()
@@ -651,15 +666,28 @@ impl Pipeline {
 
     /// Lead embeddings of each prepared document (`None` without an encoder
     /// or when the encoder fails on the batch).
-    fn lead_embeddings(&self, prepared: &[Prepared<'_>]) -> Vec<Option<Vec<f32>>> {
+    /// Lead embeddings of the prepared documents, batched. When a batch
+    /// fails, documents are retried one by one; a document whose lead still
+    /// fails gets no embedding (it is clustered without one) and the reason
+    /// as a warning.
+    fn lead_embeddings(&self, prepared: &[Prepared<'_>]) -> Vec<Result<Vec<f32>, String>> {
         let Some(enc) = &self.encoder else {
-            return vec![None; prepared.len()];
+            return prepared.iter().map(|_| Err(String::new())).collect();
         };
         let leads: Vec<String> = prepared.iter().map(|p| lead_text(p)).collect();
         let refs: Vec<&str> = leads.iter().map(String::as_str).collect();
         match enc.embed(&refs) {
-            Ok(v) => v.into_iter().map(Some).collect(),
-            Err(_) => vec![None; prepared.len()],
+            Ok(v) => v.into_iter().map(Ok).collect(),
+            Err(_) => refs
+                .iter()
+                .map(|r| {
+                    enc.embed(std::slice::from_ref(r))
+                        .map_err(|e| format!("lead embedding failed, clustered without it: {e}"))
+                        .and_then(|mut v| {
+                            v.pop().ok_or_else(|| "lead embedding is empty".to_owned())
+                        })
+                })
+                .collect(),
         }
     }
 
@@ -837,5 +865,6 @@ fn analyse_one(
         parties,
         event_type,
         places,
+        warnings: Vec::new(),
     }
 }
