@@ -3,6 +3,8 @@
 //! like the pipeline's features (`crates/sitrep-cluster/examples/synthetic`).
 //! The 100,000-document run with peak memory is the `scale` example:
 //! `cargo run --release -p sitrep-cluster --example scale -- 100000`.
+// criterion_group! and criterion_main! define undocumented public functions.
+#![allow(missing_docs)]
 
 #[path = "../crates/sitrep-cluster/examples/synthetic/mod.rs"]
 mod synthetic;

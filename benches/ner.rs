@@ -1,6 +1,8 @@
 //! The NER hot path: sub-words per second through the default model (word
 //! tokens, sub-words, windows, forward passes, decoding), over precisions,
 //! document lengths and batch sizes.
+// criterion_group! and criterion_main! define undocumented public functions.
+#![allow(missing_docs)]
 
 mod common;
 

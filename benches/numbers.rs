@@ -1,4 +1,6 @@
 //! Throughput of number and casualty extraction.
+// criterion_group! and criterion_main! define undocumented public functions.
+#![allow(missing_docs)]
 
 mod common;
 

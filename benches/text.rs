@@ -1,5 +1,7 @@
 //! Throughput of the text stages: sentence splitting, word tokens, sub-words,
 //! and the whole tokenising stage of NER (words, sub-words, windows).
+// criterion_group! and criterion_main! define undocumented public functions.
+#![allow(missing_docs)]
 
 mod common;
 

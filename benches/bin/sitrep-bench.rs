@@ -141,6 +141,7 @@ fn default_model() -> PathBuf {
 }
 
 /// Peak resident set size of this process, MiB.
+#[allow(unsafe_code)]
 fn peak_rss_mib() -> f64 {
     // SAFETY: getrusage writes into the zeroed struct we own.
     unsafe {
@@ -153,6 +154,7 @@ fn peak_rss_mib() -> f64 {
 }
 
 /// What the `sitrep` binary does at start-up (see crates/sitrep-cli/src/main.rs).
+#[allow(unsafe_code)]
 fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes allocator tunables; called before any thread starts.

@@ -42,6 +42,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// glibc's allocator returns libtorch's large buffers to the kernel after
 /// every call, which costs 25–30 % in system time: keep them mapped.
+#[allow(unsafe_code)]
 fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes allocator tunables; called before any thread starts.

@@ -27,6 +27,7 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+#[allow(unsafe_code)]
 fn running_as_root() -> bool {
     // SAFETY: geteuid has no preconditions and cannot fail.
     unsafe { libc::geteuid() == 0 }
@@ -88,7 +89,10 @@ fn html_report_in_headless_chromium() {
         Ok(r) => r.expect("chromium output"),
         Err(_) => {
             // SAFETY: sends a signal to the process this test started.
-            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            #[allow(unsafe_code)]
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL)
+            };
             panic!("chromium did not finish within 120 s");
         }
     };
