@@ -73,9 +73,12 @@ GRID = {
     "buckets": [4096],
     "emb_scale": [2.0, 4.0, 8.0],
     "C": [1.0, 3.0, 10.0, 30.0],
-    "class_weight": [None],
+    "class_weight": [None, "balanced"],
 }
-DEFAULT = dict(blocks="dense+ngrams+emb", buckets=4096, emb_scale=4.0, C=10.0, class_weight=None)
+# Chosen by CV (seeded deals 13) among the GRID's settings and checked on fresh deals (seed 29):
+# class weights balanced, C = 3 gave ACLED weighted F1 0.757 (deals 13) / 0.753 (deals 29), against
+# 0.736 / 0.732 for the earlier setting (no class weights, C = 10).
+DEFAULT = dict(blocks="dense+ngrams+emb", buckets=4096, emb_scale=4.0, C=3.0, class_weight="balanced")
 
 
 def read(path):
