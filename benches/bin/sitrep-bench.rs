@@ -560,7 +560,13 @@ fn stages(input: PathBuf, threads: usize, rounds: usize) -> Result<Value, Error>
         }));
         coding_s += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        std::hint::black_box(sitrep_geo::resolve_places(&gaz, &d.text, &a.entities));
+        std::hint::black_box(sitrep_geo::resolve_places_from(
+            &gaz,
+            &d.text,
+            &a.entities,
+            d.url.as_deref(),
+        ));
+        std::hint::black_box(d.url.as_deref().map(|u| sitrep_geo::outlet_home(&gaz, u)));
         geo_s += t.elapsed().as_secs_f64();
     }
     let per_doc_ms = |s: f64| 1000.0 * s / documents.max(1) as f64;
