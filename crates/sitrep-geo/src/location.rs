@@ -248,7 +248,17 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.first.cmp(&a.0.first)))
     };
-    let specific = pick(&["city", "natural"]).or_else(|| pick(&["admin2"]));
+    // An operation in the mountains or the desert is coded to the feature,
+    // not to the town a spokesman spoke from: a natural feature named in the
+    // incident's sentences or the lead comes before towns.
+    let feature = places
+        .values()
+        .filter(|t| t.geo.feature == "natural" && t.geo.exact && t.weight >= W_LEAD)
+        .map(|t| (t, t.weight))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.first.cmp(&a.0.first)));
+    let specific = feature
+        .or_else(|| pick(&["city", "natural"]))
+        .or_else(|| pick(&["admin2"]));
 
     let (country, iso3) = gaz.country_of_code(&cc).map_or((None, None), |(n, i)| {
         (Some(n.to_string()), Some(i.to_string()))

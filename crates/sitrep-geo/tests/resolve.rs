@@ -140,3 +140,29 @@ fn the_outlets_home_breaks_a_tie_between_homonyms() {
         Some("Illinois")
     );
 }
+
+#[test]
+fn an_operation_in_the_mountains_is_placed_in_the_mountains() {
+    let Some(gaz) = gazetteer() else { return };
+    let text = "Troops raided a camp in the Hamrin Mountains on Tuesday, \
+                a spokesman in Baghdad said. Baghdad officials welcomed the raid.";
+    let ents = locs(text, &["Hamrin Mountains", "Baghdad"]);
+    let places = resolve_places(gaz, text, &ents);
+    let first = text.find('.').unwrap() + 1;
+    let incident = [sitrep_text::Span::new(0, first)];
+    let loc = sitrep_geo::event_location(
+        gaz,
+        &[sitrep_geo::DocPlaces {
+            text,
+            entities: &ents,
+            places: &places,
+            incident: &incident,
+            lead_end: first,
+            elsewhere: &[],
+            home: None,
+        }],
+    )
+    .expect("a location");
+    assert_eq!(loc.name, "Hamrin Mountains", "{loc:?}");
+    assert_eq!(loc.geo_precision, 2, "{loc:?}");
+}

@@ -591,15 +591,15 @@ impl Pipeline {
         let fallback = event_location(&self.gazetteer, &docs);
         // The event stage ranks the incident's places across its reports
         // (specificity, incident sentences, agreement). When its first
-        // place is a natural feature or a named part of a province that the
-        // gazetteer only knows by the province ("Hamrin Mountains",
-        // "Anbar Desert"), in the country the reports agree on, it is the
-        // event's location: the geocoder's own ranking favours towns, and
-        // an operation in the mountains is coded to the mountains, not to
-        // the town its spokesman spoke from. Otherwise the geocoder's
-        // choice stands: on GVA dev the event stage's first place is a
-        // street or a mis-tagged title often enough that taking it for
-        // every event lowers city/county from 0.786 to 0.536
+        // place is a named part of a province that the gazetteer only
+        // knows by the province ("Anbar Desert"), in the country the
+        // reports agree on, that province is the event's location: the
+        // geocoder cannot tell such a part from a street it places in the
+        // article's own province, so it ranks towns first. (Natural
+        // features the gazetteer knows, "Hamrin Mountains", the geocoder
+        // itself puts before towns.) Otherwise the geocoder's choice
+        // stands: taking the event stage's first place for every event
+        // lowered GVA dev city/county from 0.786 to 0.536
         // (`sitrep eval geo --gva`).
         let top = ev
             .places
@@ -610,7 +610,7 @@ impl Pipeline {
                 f.iso3.as_deref() == self.gazetteer.country_of_code(&g.country_code).map(|c| c.1)
             })
         };
-        let feature_place = |g: &Geo| g.feature == "natural" || (g.feature == "admin1" && !g.exact);
+        let feature_place = |g: &Geo| g.feature == "admin1" && !g.exact;
         match top.filter(|g| agrees(g) && feature_place(g)) {
             Some(g) => {
                 let (country, iso3) = self
