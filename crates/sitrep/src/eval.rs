@@ -329,6 +329,24 @@ pub type TollLabels = HashMap<String, (u64, u64)>;
 ///
 /// When the file cannot be read.
 pub fn read_toll_labels(path: &Path, key: &str, killed: &str, injured: &str) -> Result<TollLabels> {
+    read_keyed(path, key, |v| {
+        let n = |f: &str| v.get(f).and_then(serde_json::Value::as_u64);
+        Some((n(killed)?, n(injured)?))
+    })
+}
+
+/// Reads JSON Lines records into a map: `key` names the field holding each
+/// record's key, `value` reads what it maps to. Lines that are no JSON and
+/// records without the key or the value are left out.
+///
+/// # Errors
+///
+/// When the file cannot be read.
+pub(crate) fn read_keyed<T>(
+    path: &Path,
+    key: &str,
+    value: impl Fn(&serde_json::Value) -> Option<T>,
+) -> Result<HashMap<String, T>> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.to_owned(),
         source,
@@ -338,10 +356,8 @@ pub fn read_toll_labels(path: &Path, key: &str, killed: &str, injured: &str) -> 
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
-        let k = v.get(key).and_then(as_text);
-        let n = |f: &str| v.get(f).and_then(serde_json::Value::as_u64);
-        if let (Some(k), Some(a), Some(b)) = (k, n(killed), n(injured)) {
-            out.insert(k, (a, b));
+        if let (Some(k), Some(x)) = (v.get(key).and_then(as_text), value(&v)) {
+            out.insert(k, x);
         }
     }
     Ok(out)

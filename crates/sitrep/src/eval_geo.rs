@@ -12,7 +12,6 @@
 //!   state and city or county.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -531,33 +530,13 @@ pub struct GvaPlace {
 ///
 /// When the file cannot be read.
 pub fn read_gva_places(path: &Path) -> Result<HashMap<String, GvaPlace>> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let mut out = HashMap::new();
-    for line in BufReader::new(file).lines() {
-        let line = line.map_err(|source| Error::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
-            continue;
-        };
+    crate::eval::read_keyed(path, "incident_id", |v| {
         let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        if let (Some(id), Some(state), Some(city)) =
-            (s("incident_id"), s("state"), s("city_or_county"))
-        {
-            out.insert(
-                id,
-                GvaPlace {
-                    state,
-                    city_or_county: city,
-                },
-            );
-        }
-    }
-    Ok(out)
+        Some(GvaPlace {
+            state: s("state")?,
+            city_or_county: s("city_or_county")?,
+        })
+    })
 }
 
 /// GVA document-level location figures.

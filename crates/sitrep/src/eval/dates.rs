@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_cluster::{document_date, EventDate};
 
-use super::{as_text, Labelled};
-use crate::error::{Error, Result};
+use super::Labelled;
+use crate::error::Result;
 use crate::pipeline::{Analysis, Pipeline};
 use crate::Report;
 
@@ -53,25 +53,10 @@ pub type DateLabels = HashMap<String, NaiveDate>;
 ///
 /// When the file cannot be read.
 pub fn read_date_labels(path: &Path, key: &str, field: &str) -> Result<DateLabels> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let mut out = HashMap::new();
-    for line in text.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let k = v.get(key).and_then(as_text);
-        let d = v
-            .get(field)
-            .and_then(serde_json::Value::as_str)
-            .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
-        if let (Some(k), Some(d)) = (k, d) {
-            out.insert(k, d);
-        }
-    }
-    Ok(out)
+    super::read_keyed(path, key, |v| {
+        let s = v.get(field)?.as_str()?;
+        NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+    })
 }
 
 /// How one date compares with the gold day.
