@@ -521,7 +521,7 @@ fn stages(input: PathBuf, threads: usize, rounds: usize) -> Result<Value, Error>
         .filter(|i| matches!(i, InputItem::Document(_)))
         .count();
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); configs.len()];
-    let mut kept: Vec<Result<sitrep::Analysis, String>> = Vec::new();
+    let mut kept: Vec<sitrep::DocumentResult> = Vec::new();
     for round in 0..rounds.max(1) {
         for k in 0..configs.len() {
             let c = (k + round) % configs.len();

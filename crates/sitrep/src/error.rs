@@ -39,5 +39,67 @@ pub enum Error {
     Serialize(#[source] serde_json::Error),
 }
 
+/// Why one document has no analysis: the rest of the run goes on, and the
+/// document's record says why (its `reason`, from [`DocumentError::reason`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocumentError {
+    /// The input was skipped before analysis (unreadable, empty, not an
+    /// article, ...), with the reader's reason.
+    #[error("{reason}")]
+    Skipped {
+        /// The reader's reason, as in its [`sitrep_text::Skipped`] record.
+        reason: String,
+    },
+    /// The named-entity model failed on this document, alone, after the
+    /// batch it was in had failed.
+    #[error("named-entity recognition failed")]
+    Model(#[source] sitrep_ner::Error),
+}
+
+impl DocumentError {
+    /// The reason written into the document's record: the message and each
+    /// cause below it once, joined by `": "`.
+    #[must_use]
+    pub fn reason(&self) -> String {
+        let mut out = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            out.push_str(": ");
+            out.push_str(&c.to_string());
+            cause = c.source();
+        }
+        out
+    }
+}
+
+/// What [`crate::Pipeline::analyze_documents`] gives for each input item.
+pub type DocumentResult = std::result::Result<crate::Analysis, DocumentError>;
+
 /// Result alias for this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_error_says_each_cause_once() {
+        let skipped = DocumentError::Skipped {
+            reason: "empty document".into(),
+        };
+        assert_eq!(skipped.reason(), "empty document");
+        assert!(std::error::Error::source(&skipped).is_none());
+        let io = std::io::Error::other("disk gone");
+        let model = DocumentError::Model(sitrep_ner::Error::from(sitrep_text::Error::Input {
+            path: "vocab.txt".into(),
+            source: io,
+        }));
+        let reason = model.reason();
+        assert!(
+            reason.starts_with("named-entity recognition failed: "),
+            "{reason}"
+        );
+        assert_eq!(reason.matches("disk gone").count(), 1, "{reason}");
+    }
+}

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_cluster::eval::{b_cubed, pairwise, Prf};
 use sitrep_text::{Document, InputItem};
 
-use crate::error::{Error, Result};
+use crate::error::{DocumentError, DocumentResult, Error, Result};
 use crate::pipeline::{Analysis, Pipeline};
 use crate::Report;
 
@@ -200,7 +200,7 @@ impl AnalysisCache {
         pipeline: &Pipeline,
         items: &[InputItem],
         progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Vec<std::result::Result<Analysis, String>> {
+    ) -> Vec<DocumentResult> {
         let hit = |i: &InputItem| match i {
             InputItem::Document(d) => self
                 .entries
@@ -229,10 +229,14 @@ impl AnalysisCache {
             .zip(cached)
             .map(|(i, c)| match (i, c) {
                 (_, Some(a)) => Ok(a),
-                (InputItem::Document(_), None) => {
-                    fresh.next().unwrap_or_else(|| Err("not processed".into()))
-                }
-                (InputItem::Skipped(s), None) => Err(s.reason.clone()),
+                (InputItem::Document(_), None) => fresh.next().unwrap_or_else(|| {
+                    Err(DocumentError::Skipped {
+                        reason: "not processed".into(),
+                    })
+                }),
+                (InputItem::Skipped(s), None) => Err(DocumentError::Skipped {
+                    reason: s.reason.clone(),
+                }),
             })
             .collect()
     }
@@ -510,7 +514,7 @@ pub fn score_report(
 pub fn dump_pairs(
     pipeline: &Pipeline,
     labelled: &Labelled,
-    analyses: &[std::result::Result<Analysis, String>],
+    analyses: &[DocumentResult],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let (inputs, idx) = pipeline.cluster_inputs(&labelled.items, analyses);

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_coding::{find_parties, Parties, PartyInput, Role};
 use sitrep_text::{Document, InputItem};
 
-use crate::error::{Error, Result};
+use crate::error::{DocumentResult, Error, Result};
 use crate::eval::{read_labelled, AnalysisCache, Fields};
 use crate::pipeline::{Analysis, Pipeline};
 
@@ -310,11 +310,7 @@ fn text_has_word(text: &str, word: &str) -> bool {
 
 /// Scores the articles' parties.
 #[must_use]
-pub fn score(
-    name: &str,
-    articles: &[GoldArticle],
-    analyses: &[std::result::Result<Analysis, String>],
-) -> RoleScores {
+pub fn score(name: &str, articles: &[GoldArticle], analyses: &[DocumentResult]) -> RoleScores {
     let mut folds = vec![RoleCounts::default(); FOLDS];
     let mut errors = Vec::new();
     let mut failed = 0;

@@ -20,6 +20,7 @@ use sitrep_coding::taxonomy::SUB_EVENT_TYPES;
 use sitrep_coding::{Category, EventLabel, EventTypeModel, TypeInput};
 use sitrep_text::{Document, InputItem};
 
+use crate::error::DocumentResult;
 use crate::eval::{read_labelled, Fields};
 use crate::pipeline::{Analysis, Pipeline};
 
@@ -237,7 +238,7 @@ pub fn analyse(
     pipeline: &Pipeline,
     examples: &Examples,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Vec<std::result::Result<Analysis, String>> {
+) -> Vec<DocumentResult> {
     pipeline.analyze_documents(&examples.items, progress)
 }
 
@@ -252,7 +253,7 @@ pub fn analyse(
 /// When writing fails.
 pub fn dump_features(
     examples: &Examples,
-    analyses: &[std::result::Result<Analysis, String>],
+    analyses: &[DocumentResult],
     out: &mut dyn Write,
 ) -> std::io::Result<usize> {
     let dim = analyses
@@ -431,7 +432,7 @@ pub fn score(
     model_name: &str,
     in_sample: bool,
     examples: &Examples,
-    analyses: &[std::result::Result<Analysis, String>],
+    analyses: &[DocumentResult],
 ) -> TypeScores {
     let mut case: Vec<(&str, &str)> = Vec::new();
     let mut case_time = (0usize, 0f64);

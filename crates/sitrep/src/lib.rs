@@ -33,7 +33,7 @@ pub mod eval_types;
 mod output;
 mod pipeline;
 
-pub use error::{Error, Result};
+pub use error::{DocumentError, DocumentResult, Error, Result};
 pub use output::{
     CasualtyRecord, ClaimRecord, CountRecord, DocumentRecord, EntityRecord, EventRecord,
     EvidenceRecord, FigureRecord, LocationRecord, NumberRecord, PartyRecord, Report, SidesRecord,

@@ -18,7 +18,7 @@ use sitrep_numbers::{
 };
 use sitrep_text::{split_sentences, word_tokens, Document, EntityMention, InputItem, Span};
 
-use crate::error::{Error, Result};
+use crate::error::{DocumentError, DocumentResult, Error, Result};
 use crate::output::{
     event_record, ok_record, skipped_record, Converter, DocumentRecord, Report, TypeRecord,
 };
@@ -338,29 +338,21 @@ impl Pipeline {
         &self,
         items: &[InputItem],
         progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Vec<Result<Analysis, String>> {
-        let docs: Vec<(usize, &Document)> = items
+    ) -> Vec<DocumentResult> {
+        let docs: Vec<&Document> = items
             .iter()
-            .enumerate()
-            .filter_map(|(k, i)| match i {
-                InputItem::Document(d) => Some((k, d)),
+            .filter_map(|i| match i {
+                InputItem::Document(d) => Some(d),
                 InputItem::Skipped(_) => None,
             })
             .collect();
         let total = docs.len();
-        let mut out: Vec<Result<Analysis, String>> = items
-            .iter()
-            .map(|i| match i {
-                InputItem::Skipped(s) => Err(s.reason.clone()),
-                InputItem::Document(_) => Err("not processed".to_string()),
-            })
-            .collect();
-        let mut done = 0;
+        let mut analysed: Vec<DocumentResult> = Vec::with_capacity(total);
         for chunk in docs.chunks(CHUNK) {
             let prepared: Vec<Prepared<'_>> = self.pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|(_, d)| Prepared {
+                    .map(|d| Prepared {
                         doc: d,
                         sentences: split_sentences(&d.text),
                         words: word_tokens(&d.text),
@@ -370,7 +362,7 @@ impl Pipeline {
             let entities = self.entities(&prepared);
             let embeddings = self.lead_embeddings(&prepared);
             let (gazetteer, types, skip) = (&*self.gazetteer, &*self.types, self.skip);
-            let analysed: Vec<Result<Analysis, String>> = self.pool.install(|| {
+            let results: Vec<DocumentResult> = self.pool.install(|| {
                 prepared
                     .par_iter()
                     .zip(entities.into_par_iter())
@@ -390,13 +382,25 @@ impl Pipeline {
                     })
                     .collect()
             });
-            for ((k, _), r) in chunk.iter().zip(analysed) {
-                out[*k] = r;
-            }
-            done += chunk.len();
-            progress(done, total);
+            analysed.extend(results);
+            progress(analysed.len(), total);
         }
-        out
+        let mut analysed = analysed.into_iter();
+        items
+            .iter()
+            .map(|i| match i {
+                InputItem::Skipped(s) => Err(DocumentError::Skipped {
+                    reason: s.reason.clone(),
+                }),
+                // One analysis per document, in order: `analysed` cannot run
+                // out, but an input must never panic the library.
+                InputItem::Document(_) => analysed.next().unwrap_or_else(|| {
+                    Err(DocumentError::Skipped {
+                        reason: "not processed".to_owned(),
+                    })
+                }),
+            })
+            .collect()
     }
 
     /// The event stage and the report: canonical entities, clustering into
@@ -404,7 +408,7 @@ impl Pipeline {
     /// aligned with `items` (as [`analyze_documents`](Self::analyze_documents)
     /// returns them).
     #[must_use]
-    pub fn assemble(&self, items: &[InputItem], analyses: &[Result<Analysis, String>]) -> Report {
+    pub fn assemble(&self, items: &[InputItem], analyses: &[DocumentResult]) -> Report {
         let ok: Vec<(usize, &Document, &Analysis)> = ok_documents(items, analyses);
         let inputs: Vec<DocInput<'_>> = ok.iter().map(|(_, d, a)| doc_input(d, a)).collect();
         let opts = &self.cluster;
@@ -479,7 +483,7 @@ impl Pipeline {
             .zip(analyses)
             .map(|((i, r), a)| match (r, a) {
                 (Some(r), _) => r,
-                (None, Err(reason)) => skipped_record(i.id(), reason),
+                (None, Err(e)) => skipped_record(i.id(), &e.reason()),
                 (None, Ok(_)) => skipped_record(i.id(), "not processed"),
             })
             .collect();
@@ -650,7 +654,7 @@ impl Pipeline {
     pub fn cluster_inputs<'a>(
         &self,
         items: &'a [InputItem],
-        analyses: &'a [Result<Analysis, String>],
+        analyses: &'a [DocumentResult],
     ) -> (Vec<DocInput<'a>>, Vec<usize>) {
         ok_documents(items, analyses)
             .into_iter()
@@ -694,7 +698,10 @@ impl Pipeline {
     /// Entities of each prepared document, batched across documents. When a
     /// batch fails, documents are retried one by one so that one bad document
     /// cannot take others down; its error is returned in its place.
-    fn entities(&self, prepared: &[Prepared<'_>]) -> Vec<Result<Vec<EntityMention>, String>> {
+    fn entities(
+        &self,
+        prepared: &[Prepared<'_>],
+    ) -> Vec<Result<Vec<EntityMention>, DocumentError>> {
         let docs: Vec<(&str, &[Span])> = prepared
             .iter()
             .map(|p| (p.doc.text.as_str(), p.words.as_slice()))
@@ -711,7 +718,7 @@ impl Pipeline {
                     self.ner
                         .tag_words(std::slice::from_ref(d))
                         .map(|mut t| self.ner.entities(d.0, d.1, &t.remove(0)))
-                        .map_err(|e| format!("named-entity recognition failed: {e}"))
+                        .map_err(DocumentError::Model)
                 })
                 .collect(),
         }
@@ -762,7 +769,7 @@ fn code_one_event(
 
 fn ok_documents<'a>(
     items: &'a [InputItem],
-    analyses: &'a [Result<Analysis, String>],
+    analyses: &'a [DocumentResult],
 ) -> Vec<(usize, &'a Document, &'a Analysis)> {
     items
         .iter()

@@ -63,7 +63,7 @@ struct GeoReport {
 }
 
 struct Timed {
-    analyses: Vec<std::result::Result<sitrep::Analysis, String>>,
+    analyses: Vec<sitrep::DocumentResult>,
     fresh: usize,
     seconds: f64,
 }

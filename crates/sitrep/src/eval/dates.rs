@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use sitrep_cluster::{document_date, EventDate};
 
 use super::Labelled;
-use crate::error::Result;
-use crate::pipeline::{Analysis, Pipeline};
+use crate::error::{DocumentResult, Result};
+use crate::pipeline::Pipeline;
 use crate::Report;
 
 /// Number of folds the gold incidents are split into.
@@ -240,7 +240,7 @@ fn day_of(d: &EventDate) -> Option<(NaiveDate, bool)> {
 pub fn score_dates(
     pipeline: &Pipeline,
     labelled: &Labelled,
-    analyses: &[std::result::Result<Analysis, String>],
+    analyses: &[DocumentResult],
     report: &Report,
     labels: &DateLabels,
 ) -> DateEval {
