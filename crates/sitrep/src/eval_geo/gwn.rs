@@ -1,29 +1,15 @@
-//! Evaluation of geocoding ([`sitrep_geo`]) on labelled data:
-//!
-//! - GeoWebNews (Gritta et al. 2019): every toponym of 200 news articles
-//!   with its GeoNames coordinates. End to end, from raw text (the
-//!   pipeline's LOC entities, then [`resolve_places`]): the share of gold
-//!   toponyms found (span overlap) and placed within 161 km, and the mean
-//!   error; and the same given the gold spans. Articles are split into five
-//!   seeded folds so that figures on folds never looked at while tuning can
-//!   be reported beside the whole set.
-//! - GVA news: per document, the document-level location
-//!   ([`event_location`] over that one document) against the incident's
-//!   state and city or county.
+//! GeoWebNews: reading `GWN.xml`, its folds, and scoring toponyms end to end
+//! and given the gold spans.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use sitrep_cluster::event_sentences;
-use sitrep_geo::{
-    distance_km, event_location, fold, resolve_places, DocPlaces, Gazetteer, Geo, Location,
-};
-use sitrep_numbers::Scope;
+use sitrep_geo::{distance_km, resolve_places, Gazetteer, Geo};
 use sitrep_text::{EntityMention, Span};
 
 use crate::error::{Error, Result};
-use crate::pipeline::Analysis;
+
+use super::{bad_data, FoldedCounts, GeoCounts, ACCURACY_KM, TUNED_FOLDS};
 
 /// GeoWebNews annotation types counted as place names: names of places,
 /// used literally or for their people or government.
@@ -40,9 +26,6 @@ pub const GWN_PLACE_TYPES: &[&str] = &[
 /// written: adjectives of places ("Turkish") and places inside the name of
 /// an organisation ("Syrian Observatory"). Scored apart.
 pub const GWN_ADJECTIVE_TYPES: &[&str] = &["Embedded_Non_Lit", "Non_Literal_Modifier"];
-
-/// Accuracy radius of the field: 161 km (100 miles).
-pub const ACCURACY_KM: f64 = 161.0;
 
 /// One gold toponym of a GeoWebNews article (byte offsets into its text).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,13 +51,6 @@ pub struct GwnArticle {
     pub text: String,
     /// Its geocoded toponyms.
     pub toponyms: Vec<GoldToponym>,
-}
-
-fn bad_data(path: &Path, msg: String) -> Error {
-    Error::Read {
-        path: path.to_owned(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, msg),
-    }
 }
 
 fn unescape(s: &str) -> String {
@@ -207,99 +183,6 @@ pub fn gwn_folds(articles: &[GwnArticle], seed: u64, folds: usize) -> Vec<usize>
     }
     out
 }
-
-/// Counts behind the geocoding figures of one set of toponyms.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct GeoCounts {
-    /// Gold toponyms.
-    pub gold: usize,
-    /// Found: a predicted place entity overlaps the gold span.
-    pub found: usize,
-    /// Found and resolved to a place.
-    pub resolved: usize,
-    /// Found and placed within [`ACCURACY_KM`].
-    pub within: usize,
-    /// Sum of the errors of the resolved ones, in km.
-    pub error_km: f64,
-}
-
-impl GeoCounts {
-    fn add(&mut self, o: &GeoCounts) {
-        self.gold += o.gold;
-        self.found += o.found;
-        self.resolved += o.resolved;
-        self.within += o.within;
-        self.error_km += o.error_km;
-    }
-
-    /// Share of gold toponyms found and placed within 161 km.
-    #[must_use]
-    pub fn accuracy(&self) -> f64 {
-        ratio(self.within, self.gold)
-    }
-
-    /// Share of gold toponyms found.
-    #[must_use]
-    pub fn recall(&self) -> f64 {
-        ratio(self.found, self.gold)
-    }
-
-    /// Mean error of the resolved ones, in km.
-    #[must_use]
-    pub fn mean_error_km(&self) -> f64 {
-        if self.resolved == 0 {
-            0.0
-        } else {
-            self.error_km / self.resolved as f64
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-/// Figures per fold and over groups of folds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FoldedCounts {
-    /// Each fold.
-    pub folds: Vec<GeoCounts>,
-    /// The folds tuned on (0–2).
-    pub tuned: GeoCounts,
-    /// The folds never looked at while tuning (3–4).
-    pub untuned: GeoCounts,
-    /// The whole set.
-    pub whole: GeoCounts,
-}
-
-impl FoldedCounts {
-    fn new(folds: Vec<GeoCounts>) -> FoldedCounts {
-        let mut tuned = GeoCounts::default();
-        let mut untuned = GeoCounts::default();
-        let mut whole = GeoCounts::default();
-        for (k, c) in folds.iter().enumerate() {
-            if k < TUNED_FOLDS {
-                tuned.add(c);
-            } else {
-                untuned.add(c);
-            }
-            whole.add(c);
-        }
-        FoldedCounts {
-            folds,
-            tuned,
-            untuned,
-            whole,
-        }
-    }
-}
-
-/// Folds 0..TUNED_FOLDS are the ones looked at while tuning.
-pub const TUNED_FOLDS: usize = 3;
 
 /// A gold toponym not placed within 161 km (from the tuned folds only).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -465,202 +348,6 @@ pub fn score_gwn(
     }
 }
 
-/// Where a document's incident is told: its casualty sentences, the end of
-/// its lead (three sentences), and its sentences about other incidents.
-#[must_use]
-pub fn incident_spans(text: &str, a: &Analysis) -> (Vec<Span>, usize, Vec<Span>) {
-    let incident = event_sentences(&a.sentences, &a.casualties);
-    let lead_end = a
-        .sentences
-        .get(3.min(a.sentences.len()).saturating_sub(1))
-        .map_or(text.len().min(600), |s| s.end);
-    let elsewhere = a
-        .sentences
-        .iter()
-        .filter(|s| {
-            !incident.contains(s)
-                && a.casualties.iter().any(|c| {
-                    c.scope != Scope::Event && s.start <= c.span.start && c.span.start < s.end
-                })
-        })
-        .copied()
-        .collect();
-    (incident, lead_end, elsewhere)
-}
-
-/// The location of one analysed document on its own: its places resolved
-/// and [`event_location`] over it.
-#[must_use]
-pub fn document_location(
-    gaz: &Gazetteer,
-    text: &str,
-    a: &Analysis,
-    url: Option<&str>,
-) -> Option<Location> {
-    let places = sitrep_geo::resolve_places_from(gaz, text, &a.entities, url);
-    let home = url.and_then(|u| sitrep_geo::outlet_home(gaz, u));
-    let home = home.as_ref();
-    let (incident, lead_end, elsewhere) = incident_spans(text, a);
-    event_location(
-        gaz,
-        &[DocPlaces {
-            text,
-            entities: &a.entities,
-            places: &places,
-            incident: &incident,
-            lead_end,
-            elsewhere: &elsewhere,
-            home,
-        }],
-    )
-}
-
-/// A GVA incident's place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GvaPlace {
-    /// US state.
-    pub state: String,
-    /// City or county (GVA's `city_or_county`).
-    pub city_or_county: String,
-}
-
-/// Reads GVA incidents (`incidents.jsonl`): incident id → place.
-///
-/// # Errors
-///
-/// When the file cannot be read.
-pub fn read_gva_places(path: &Path) -> Result<HashMap<String, GvaPlace>> {
-    crate::eval::read_keyed(path, "incident_id", |v| {
-        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        Some(GvaPlace {
-            state: s("state")?,
-            city_or_county: s("city_or_county")?,
-        })
-    })
-}
-
-/// GVA document-level location figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GvaScores {
-    /// Documents scored (with a gold place).
-    pub documents: usize,
-    /// Documents given a location.
-    pub located: usize,
-    /// Location's admin1 is the incident's state.
-    pub admin1_correct: usize,
-    /// Location's name or admin2 is the incident's city or county.
-    pub city_correct: usize,
-    /// Locations by geo-precision 1, 2, 3.
-    pub precision: [usize; 3],
-    /// Misses: document id, gold, predicted.
-    pub misses: Vec<(String, String, String)>,
-}
-
-/// Whether a predicted name is GVA's city or county ("Chicago (Englewood)"
-/// is Chicago or its neighbourhood Englewood; "Rice County" and "Rice"
-/// agree).
-fn same_city(pred: &str, gold: &str) -> bool {
-    let core = |s: &str| {
-        let k = fold(s);
-        k.strip_suffix(" county")
-            .or_else(|| k.strip_suffix(" parish"))
-            .unwrap_or(&k)
-            .to_string()
-    };
-    let p = core(pred);
-    let (city, part) = match gold.split_once(" (") {
-        Some((c, rest)) => (c, rest.trim_end_matches(')')),
-        None => (gold, ""),
-    };
-    !p.is_empty() && (p == core(city) || (!part.is_empty() && p == core(part)))
-}
-
-/// Scores document-level locations: `docs` are `(id, location, gold)`,
-/// the location as whatever is measured gives it (the pipeline's event
-/// location for the document alone, or [`document_location`]).
-#[must_use]
-pub fn score_gva(
-    gaz: &Gazetteer,
-    docs: &[(&str, Option<Location>, &GvaPlace)],
-    max_misses: usize,
-) -> GvaScores {
-    let mut s = GvaScores {
-        documents: 0,
-        located: 0,
-        admin1_correct: 0,
-        city_correct: 0,
-        precision: [0; 3],
-        misses: Vec::new(),
-    };
-    for (id, loc, gold) in docs {
-        s.documents += 1;
-        let loc = loc.clone();
-        let (a1, city) = match &loc {
-            Some(l) => {
-                s.located += 1;
-                let p = usize::from(l.geo_precision.clamp(1, 3)) - 1;
-                s.precision[p] += 1;
-                let a1 = l
-                    .admin1
-                    .as_deref()
-                    .is_some_and(|x| x == gold.state || gaz.same_admin1("US", x, &gold.state));
-                let city = same_city(&l.name, &gold.city_or_county)
-                    || l.admin2
-                        .as_deref()
-                        .is_some_and(|x| same_city(x, &gold.city_or_county));
-                (a1, city)
-            }
-            None => (false, false),
-        };
-        s.admin1_correct += usize::from(a1);
-        s.city_correct += usize::from(city);
-        if !(a1 && city) && s.misses.len() < max_misses {
-            s.misses.push((
-                (*id).to_string(),
-                format!("{}, {}", gold.city_or_county, gold.state),
-                loc.map_or("-".into(), |l| {
-                    format!(
-                        "{} ({}; {}; {}) p{}",
-                        l.name,
-                        l.admin2.unwrap_or_default(),
-                        l.admin1.unwrap_or_default(),
-                        l.iso3.unwrap_or_default(),
-                        l.geo_precision
-                    )
-                }),
-            ));
-        }
-    }
-    s
-}
-
-/// Resident memory of this process, in MB (Linux; `None` elsewhere).
-#[must_use]
-pub fn resident_mb() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = s
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()?;
-    Some(kb / 1024.0)
-}
-
-impl std::fmt::Display for GeoCounts {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{:>5} gold  found {:.3}  acc@161km {:.3}  mean error {:>6.0} km",
-            self.gold,
-            self.recall(),
-            self.accuracy(),
-            self.mean_error_km()
-        )
-    }
-}
-
 impl std::fmt::Display for GwnScores {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
@@ -715,27 +402,6 @@ impl std::fmt::Display for GwnScores {
     }
 }
 
-impl std::fmt::Display for GvaScores {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let r = |x: usize| ratio(x, self.documents);
-        writeln!(
-            f,
-            "GVA news: {} documents, located {:.3}; admin1 = state {:.3}; name or admin2 = city/county {:.3}; precision 1/2/3: {}/{}/{}",
-            self.documents,
-            r(self.located),
-            r(self.admin1_correct),
-            r(self.city_correct),
-            self.precision[0],
-            self.precision[1],
-            self.precision[2]
-        )?;
-        for (id, gold, pred) in &self.misses {
-            writeln!(f, "    [{id}] gold {gold} -> {pred}")?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -777,21 +443,5 @@ mod tests {
         }
         assert_eq!(f, gwn_folds(&arts, 7, 5));
         assert_ne!(f, gwn_folds(&arts, 8, 5));
-    }
-
-    #[test]
-    fn cities() {
-        let rows = [
-            ("Chicago", "Chicago (Englewood)", true),
-            ("Englewood", "Chicago (Englewood)", true),
-            ("Chicago", "Polk (county)", false),
-            ("Rice County", "Rice", true),
-            ("Salt Lake City", "Salt Lake City", true),
-            ("Toledo", "Detroit", false),
-            ("", "", false),
-        ];
-        for (p, g, want) in rows {
-            assert_eq!(same_city(p, g), want, "{p} vs {g}");
-        }
     }
 }
