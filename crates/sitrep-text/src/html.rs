@@ -15,9 +15,9 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use crate::document::{Document, InputItem};
-use crate::input::{decode, looks_binary, parse_date, skip, too_large};
-use crate::InputOptions;
+use crate::decode::{decode, looks_binary};
+use crate::document::{parse_date, skip, Document, InputItem};
+use crate::options::{too_large, InputOptions};
 
 /// What [`extract_html`] found in a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -23,12 +23,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod decode;
 mod document;
 mod error;
 mod html;
 mod input;
 mod jsonl;
 mod nesting;
+mod options;
 mod sentences;
 mod span;
 mod subword;
@@ -38,8 +40,9 @@ mod words;
 pub use document::{Document, EntityMention, InputItem, Skipped};
 pub use error::{Error, Result};
 pub use html::{extract_html, parse_html_page, HtmlArticle};
-pub use input::{read_inputs, InputOptions, InputSource};
+pub use input::{read_inputs, InputSource};
 pub use jsonl::parse_json_lines;
+pub use options::InputOptions;
 pub use sentences::split_sentences;
 pub use span::{CharIndex, Span};
 pub use subword::{Encoded, SubwordTokenizer};
