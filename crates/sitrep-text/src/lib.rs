@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod chars;
 mod decode;
 mod document;
 mod error;
@@ -31,6 +32,7 @@ mod input;
 mod jsonl;
 mod nesting;
 mod options;
+mod periods;
 mod sentences;
 mod span;
 mod subword;
