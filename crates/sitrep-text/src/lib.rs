@@ -30,7 +30,6 @@ mod error;
 mod html;
 mod input;
 mod jsonl;
-mod nesting;
 mod options;
 mod periods;
 mod sentences;
