@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::decode::{decode, looks_binary};
 use crate::document::{make_ids_unique, skip, Document, InputItem};
 use crate::error::{Error, Result};
+#[cfg(feature = "html")]
 use crate::html::parse_html_page;
 use crate::jsonl::{read_json_lines, record_to_item, Record, NOT_AN_OBJECT};
 use crate::options::{too_large, InputOptions};
@@ -65,7 +66,8 @@ fn kind_of(path: &Path) -> Option<Kind> {
 /// document whose id is its path relative to the directory given (or its file
 /// name, for a file given directly) without the extension. A `.html` or `.htm`
 /// page is one document named the same way, holding the article's main text
-/// and the page's title, date, source and URL (see [`extract_html`]).
+/// and the page's title, date, source and URL (see [`extract_html`]); without
+/// the `html` feature it is a [`Skipped`] item saying so, unread.
 /// `.json` holds one record or an array of records; `.jsonl` and standard
 /// input hold one record per line (`id`, `text`, and optionally `title`,
 /// `date` as `YYYY-MM-DD`, `source`, `url`; see [`parse_json_lines`]).
@@ -152,6 +154,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, items: &mut Vec<InputItem>) {
     }
 }
 
+/// Why a `.html`/`.htm` file is skipped when this crate is built without its
+/// `html` feature: the markup is not read as text.
+#[cfg(not(feature = "html"))]
+const HTML_FEATURE_OFF: &str =
+    "HTML page not read: sitrep-text was built without its \"html\" feature";
+
 fn id_from_rel(rel: &Path) -> String {
     let no_ext = rel.with_extension("");
     no_ext.to_string_lossy().replace('\\', "/")
@@ -192,6 +200,11 @@ fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<In
         ),
         Kind::Json | Kind::JsonLines => (rel_display.clone(), "file", options.max_file_bytes),
     };
+    #[cfg(not(feature = "html"))]
+    if kind == Kind::Html {
+        items.push(skip(id, HTML_FEATURE_OFF));
+        return;
+    }
     let size = match std::fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) => {
@@ -230,7 +243,11 @@ fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<In
         }
     };
     match kind {
+        #[cfg(feature = "html")]
         Kind::Html => items.push(parse_html_page(&bytes, &id, options)),
+        // Skipped above, unread.
+        #[cfg(not(feature = "html"))]
+        Kind::Html => {}
         Kind::Text | Kind::Markdown => {
             if looks_binary(&bytes) {
                 items.push(skip(id, "binary file (contains NUL bytes)"));
@@ -424,6 +441,22 @@ mod tests {
             panic!()
         };
         assert!(broken.reason.starts_with("line 2:"), "{}", broken.reason);
+    }
+
+    #[cfg(not(feature = "html"))]
+    #[test]
+    fn html_page_without_the_html_feature_is_skipped_unread() {
+        let d = tmpdir("no-html");
+        std::fs::write(d.join("page.html"), "<p>Two people were hurt.</p>").unwrap();
+        let items = read_inputs(
+            &[InputSource::Path(d.join("page.html"))],
+            &InputOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            matches!(&items[..], [InputItem::Skipped(s)] if s.id == "page" && s.reason == HTML_FEATURE_OFF),
+            "{items:?}"
+        );
     }
 
     #[test]

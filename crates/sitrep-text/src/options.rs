@@ -32,7 +32,7 @@ pub struct InputOptions {
     /// By default [`InputOptions::DEFAULT_MAX_DOCUMENT_BYTES`] (10 MiB).
     pub max_document_bytes: u64,
     /// The largest `.html`/`.htm` page parsed, in bytes of markup (pages carry
-    /// much more markup than text). By default
+    /// much more markup than text; unused without the `html` feature). By default
     /// [`InputOptions::DEFAULT_MAX_HTML_BYTES`] (32 MiB).
     pub max_html_bytes: u64,
 }
