@@ -14,6 +14,8 @@ scripts/setup-chromium.sh
 scripts/python-exports.sh >/dev/null || echo "test: no pandas/geopandas environment; the round-trip test will skip" >&2
 echo "== cargo fmt --check" >&2
 cargo fmt --all --check
+echo "== sitrep-text lean core: builds without features; sitrep-numbers pulls in no tokenizers/html5ever/scraper" >&2
+cargo check -p sitrep-text --no-default-features --quiet; lean="$(cargo tree -p sitrep-numbers -e normal)"; if grep -E ' (tokenizers|html5ever|scraper) v' <<<"$lean"; then echo "test: sitrep-numbers depends on the above; sitrep-text's html/subwords features leaked" >&2; exit 1; fi
 echo "== cargo clippy -D warnings" >&2
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== cargo test" >&2

@@ -1,5 +1,7 @@
 //! A document: one news article as read, with the metadata that came with it.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -83,3 +85,75 @@ pub struct EntityMention {
 }
 
 use crate::Span;
+
+pub(crate) fn skip(id: impl Into<String>, reason: impl Into<String>) -> InputItem {
+    InputItem::Skipped(Skipped {
+        id: id.into(),
+        reason: reason.into(),
+    })
+}
+
+/// Parses `YYYY-MM-DD`, also as the prefix of an ISO 8601 timestamp.
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
+        return None;
+    }
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// Renames the second and later items of a repeated id to `id#2`, `id#3`…,
+/// never to an id that is already taken, with a warning (documents) or a note
+/// in the reason (skipped items).
+pub(crate) fn make_ids_unique(items: &mut [InputItem]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashSet<String> = items.iter().map(|i| i.id().to_owned()).collect();
+    for item in items.iter_mut() {
+        let id = item.id().to_owned();
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            continue;
+        }
+        let mut k = *n;
+        let mut new_id = format!("{id}#{k}");
+        while taken.contains(&new_id) {
+            k += 1;
+            new_id = format!("{id}#{k}");
+        }
+        taken.insert(new_id.clone());
+        let note = format!("duplicate id {id:?}: renamed {new_id:?}");
+        match item {
+            InputItem::Document(d) => {
+                d.id = new_id;
+                d.warnings.push(note);
+            }
+            InputItem::Skipped(s) => {
+                s.id = new_id;
+                s.reason = format!("{}; {note}", s.reason);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let rows = [
+            ("2024-10-23", Some((2024, 10, 23))),
+            ("2024-10-23T08:00:00Z", Some((2024, 10, 23))),
+            ("2024-13-01", None),
+            ("23/10/2024", None),
+            ("2024-10-23x", None),
+            ("", None),
+        ];
+        for (s, want) in rows {
+            let want = want.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+            assert_eq!(parse_date(s), want, "{s:?}");
+        }
+    }
+}

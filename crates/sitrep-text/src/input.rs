@@ -2,17 +2,19 @@
 //!
 //! Every record met is returned, either as a [`Document`] or as a [`Skipped`]
 //! item with the reason, so that no input is silently lost.
+//!
+//! [`Skipped`]: crate::Skipped
 
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
-use crate::document::{Document, InputItem, Skipped};
+use crate::decode::{decode, looks_binary};
+use crate::document::{make_ids_unique, skip, Document, InputItem};
 use crate::error::{Error, Result};
+#[cfg(feature = "html")]
 use crate::html::parse_html_page;
-use crate::jsonl::{read_json_lines, record_to_item, Record, BINARY_SNIFF_BYTES, NOT_AN_OBJECT};
+use crate::jsonl::{read_json_lines, record_to_item, Record, NOT_AN_OBJECT};
+use crate::options::{too_large, InputOptions};
 
 /// Where to read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,59 +32,6 @@ impl InputSource {
             InputSource::Stdin
         } else {
             InputSource::Path(PathBuf::from(arg))
-        }
-    }
-}
-
-/// How to read inputs: size limits, so that a huge file is reported rather
-/// than read blindly into one document that the models would chew for hours.
-///
-/// Every size is checked before the bytes are read (from the file's metadata,
-/// and again while reading, never reading more than the limit plus one byte).
-/// Whatever is over a limit becomes a [`Skipped`] item whose reason states the
-/// size and the limit.
-///
-/// ```
-/// use sitrep_text::InputOptions;
-///
-/// let options = InputOptions {
-///     max_document_bytes: 1 << 20,
-///     ..InputOptions::default()
-/// };
-/// assert_eq!(options.max_file_bytes, InputOptions::DEFAULT_MAX_FILE_BYTES);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputOptions {
-    /// The largest file read at all, in bytes: a larger file of any type is
-    /// skipped unread. It bounds `.json` and `.jsonl` files, which hold many
-    /// documents. By default [`InputOptions::DEFAULT_MAX_FILE_BYTES`] (1 GiB).
-    pub max_file_bytes: u64,
-    /// The largest one document may be, in bytes of text: a `.txt` or `.md`
-    /// file, one line of JSON Lines (file or standard input), the `"text"` of
-    /// a record in a `.json` file, and the text extracted from an HTML page.
-    /// By default [`InputOptions::DEFAULT_MAX_DOCUMENT_BYTES`] (10 MiB).
-    pub max_document_bytes: u64,
-    /// The largest `.html`/`.htm` page parsed, in bytes of markup (pages carry
-    /// much more markup than text). By default
-    /// [`InputOptions::DEFAULT_MAX_HTML_BYTES`] (32 MiB).
-    pub max_html_bytes: u64,
-}
-
-impl InputOptions {
-    /// Default of [`InputOptions::max_file_bytes`]: 1 GiB.
-    pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 30;
-    /// Default of [`InputOptions::max_document_bytes`]: 10 MiB.
-    pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 << 20;
-    /// Default of [`InputOptions::max_html_bytes`]: 32 MiB.
-    pub const DEFAULT_MAX_HTML_BYTES: u64 = 32 << 20;
-}
-
-impl Default for InputOptions {
-    fn default() -> Self {
-        InputOptions {
-            max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
-            max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
-            max_html_bytes: Self::DEFAULT_MAX_HTML_BYTES,
         }
     }
 }
@@ -117,7 +66,8 @@ fn kind_of(path: &Path) -> Option<Kind> {
 /// document whose id is its path relative to the directory given (or its file
 /// name, for a file given directly) without the extension. A `.html` or `.htm`
 /// page is one document named the same way, holding the article's main text
-/// and the page's title, date, source and URL (see [`extract_html`]).
+/// and the page's title, date, source and URL (see [`extract_html`]); without
+/// the `html` feature it is a [`Skipped`] item saying so, unread.
 /// `.json` holds one record or an array of records; `.jsonl` and standard
 /// input hold one record per line (`id`, `text`, and optionally `title`,
 /// `date` as `YYYY-MM-DD`, `source`, `url`; see [`parse_json_lines`]).
@@ -134,6 +84,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
 ///
 /// [`extract_html`]: crate::extract_html
 /// [`parse_json_lines`]: crate::parse_json_lines
+/// [`Skipped`]: crate::Skipped
 pub fn read_inputs(sources: &[InputSource], options: &InputOptions) -> Result<Vec<InputItem>> {
     let mut items = Vec::new();
     for source in sources {
@@ -203,6 +154,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, items: &mut Vec<InputItem>) {
     }
 }
 
+/// Why a `.html`/`.htm` file is skipped when this crate is built without its
+/// `html` feature: the markup is not read as text.
+#[cfg(not(feature = "html"))]
+const HTML_FEATURE_OFF: &str =
+    "HTML page not read: sitrep-text was built without its \"html\" feature";
+
 fn id_from_rel(rel: &Path) -> String {
     let no_ext = rel.with_extension("");
     no_ext.to_string_lossy().replace('\\', "/")
@@ -243,6 +200,11 @@ fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<In
         ),
         Kind::Json | Kind::JsonLines => (rel_display.clone(), "file", options.max_file_bytes),
     };
+    #[cfg(not(feature = "html"))]
+    if kind == Kind::Html {
+        items.push(skip(id, HTML_FEATURE_OFF));
+        return;
+    }
     let size = match std::fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) => {
@@ -281,7 +243,11 @@ fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<In
         }
     };
     match kind {
+        #[cfg(feature = "html")]
         Kind::Html => items.push(parse_html_page(&bytes, &id, options)),
+        // Skipped above, unread.
+        #[cfg(not(feature = "html"))]
+        Kind::Html => {}
         Kind::Text | Kind::Markdown => {
             if looks_binary(&bytes) {
                 items.push(skip(id, "binary file (contains NUL bytes)"));
@@ -313,65 +279,6 @@ fn read_file(path: &Path, rel: &Path, options: &InputOptions, items: &mut Vec<In
         }
         Kind::JsonLines => {}
     }
-}
-
-/// The reason given for something over a size limit.
-pub(crate) fn too_large(what: &str, size: u64, limit: u64) -> String {
-    format!(
-        "{what} too large: {size} bytes ({}), over the limit of {limit} bytes ({}); not read",
-        human_bytes(size),
-        human_bytes(limit)
-    )
-}
-
-/// `1536` → `1.5 KiB`.
-fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
-    if n < 1024 {
-        return format!("{n} B");
-    }
-    let mut value = n as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
-}
-
-/// Decodes bytes as UTF-8, replacing invalid sequences; returns a warning when
-/// anything was replaced. A leading byte-order mark is dropped.
-pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), None),
-        Err(_) => {
-            let s = String::from_utf8_lossy(bytes).into_owned();
-            (s, Some(replaced_warning(bytes)))
-        }
-    }
-}
-
-/// The warning for bytes that are not valid UTF-8, counting the invalid
-/// sequences (not the U+FFFD characters that were already in the text).
-pub(crate) fn replaced_warning(bytes: &[u8]) -> String {
-    let n = bytes
-        .utf8_chunks()
-        .filter(|c| !c.invalid().is_empty())
-        .count();
-    format!("invalid UTF-8: {n} byte sequence(s) replaced with U+FFFD")
-}
-
-/// Whether the bytes look binary: a NUL byte in the first 64 KiB.
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(BINARY_SNIFF_BYTES).any(|&b| b == 0)
-}
-
-pub(crate) fn skip(id: impl Into<String>, reason: impl Into<String>) -> InputItem {
-    InputItem::Skipped(Skipped {
-        id: id.into(),
-        reason: reason.into(),
-    })
 }
 
 fn read_json(
@@ -415,16 +322,6 @@ fn read_json(
     }
 }
 
-/// Parses `YYYY-MM-DD`, also as the prefix of an ISO 8601 timestamp.
-pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    let head = s.get(..10)?;
-    if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
-        return None;
-    }
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
-}
-
 /// The headline of a plain-text article: the first of its first three
 /// non-blank lines that has 4 to 30 words and does not end like a sentence
 /// (`.`, `!`, `?`, `:`, or a closing quote after one of them).
@@ -452,65 +349,16 @@ fn markdown_title(text: &str) -> Option<String> {
         .or_else(|| text_title(text))
 }
 
-/// Renames the second and later items of a repeated id to `id#2`, `id#3`…,
-/// never to an id that is already taken, with a warning (documents) or a note
-/// in the reason (skipped items).
-pub(crate) fn make_ids_unique(items: &mut [InputItem]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut taken: HashSet<String> = items.iter().map(|i| i.id().to_owned()).collect();
-    for item in items.iter_mut() {
-        let id = item.id().to_owned();
-        let n = seen.entry(id.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            continue;
-        }
-        let mut k = *n;
-        let mut new_id = format!("{id}#{k}");
-        while taken.contains(&new_id) {
-            k += 1;
-            new_id = format!("{id}#{k}");
-        }
-        taken.insert(new_id.clone());
-        let note = format!("duplicate id {id:?}: renamed {new_id:?}");
-        match item {
-            InputItem::Document(d) => {
-                d.id = new_id;
-                d.warnings.push(note);
-            }
-            InputItem::Skipped(s) => {
-                s.id = new_id;
-                s.reason = format!("{}; {note}", s.reason);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn tmpdir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("sitrep-text-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
-    }
-
-    #[test]
-    fn dates() {
-        let rows = [
-            ("2024-10-23", Some((2024, 10, 23))),
-            ("2024-10-23T08:00:00Z", Some((2024, 10, 23))),
-            ("2024-13-01", None),
-            ("23/10/2024", None),
-            ("2024-10-23x", None),
-            ("", None),
-        ];
-        for (s, want) in rows {
-            let want = want.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
-            assert_eq!(parse_date(s), want, "{s:?}");
-        }
     }
 
     #[test]
@@ -593,6 +441,22 @@ mod tests {
             panic!()
         };
         assert!(broken.reason.starts_with("line 2:"), "{}", broken.reason);
+    }
+
+    #[cfg(not(feature = "html"))]
+    #[test]
+    fn html_page_without_the_html_feature_is_skipped_unread() {
+        let d = tmpdir("no-html");
+        std::fs::write(d.join("page.html"), "<p>Two people were hurt.</p>").unwrap();
+        let items = read_inputs(
+            &[InputSource::Path(d.join("page.html"))],
+            &InputOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            matches!(&items[..], [InputItem::Skipped(s)] if s.id == "page" && s.reason == HTML_FEATURE_OFF),
+            "{items:?}"
+        );
     }
 
     #[test]

@@ -9,13 +9,9 @@ use std::io::{BufRead, BufReader, Read};
 
 use serde::Deserialize;
 
-use crate::document::{Document, InputItem};
-use crate::input::{decode, looks_binary, make_ids_unique, parse_date, skip, too_large};
-use crate::InputOptions;
-
-/// How many leading bytes are checked for NUL bytes before a stream is read as
-/// text.
-pub(crate) const BINARY_SNIFF_BYTES: usize = 64 * 1024;
+use crate::decode::{decode, looks_binary, BINARY_SNIFF_BYTES};
+use crate::document::{make_ids_unique, parse_date, skip, Document, InputItem};
+use crate::options::{too_large, InputOptions};
 
 /// Why a JSON value that is not an object is no record.
 pub(crate) const NOT_AN_OBJECT: &str = "expected an object with \"id\" and \"text\"";

@@ -6,6 +6,23 @@
 //! encodings with overlapping windows for texts longer than a model's limit
 //! ([`SubwordTokenizer`], [`windows`]).
 //!
+//! # Features
+//!
+//! - `html` (default): HTML pages, read with `scraper`/`html5ever`,
+//!   `ego-tree` and `encoding_rs`: [`extract_html`], [`parse_html_page`],
+//!   [`HtmlArticle`], and `.html`/`.htm` files in [`read_inputs`]. Without it,
+//!   [`read_inputs`] reports each `.html`/`.htm` file as a [`Skipped`] item
+//!   whose reason names the missing feature (the markup is not read as
+//!   text); plain text, Markdown, JSON and JSON Lines are read the same
+//!   either way, as is [`parse_json_lines`].
+//! - `subwords` (default): sub-word encodings with the `tokenizers` crate:
+//!   [`SubwordTokenizer`] and [`Encoded`]. [`windows`] needs no feature.
+//!
+//! With neither (`default-features = false`) the crate is the lean core that
+//! the rule-based stages build on: [`Document`], [`Span`], [`CharIndex`],
+//! [`EntityMention`], [`split_sentences`], [`word_tokens`], [`windows`], and
+//! the readers of text and JSON inputs.
+//!
 //! ```
 //! use sitrep_text::{split_sentences, word_tokens, CharIndex};
 //!
@@ -22,26 +39,40 @@
 //! assert_eq!(idx.to_char(text.find("police").unwrap_or(text.len())), text.chars().count());
 //! ```
 #![deny(missing_docs)]
+// The docs link the items of both features; built without one, those links
+// have nothing to point at (the full-featured build still checks them all).
+#![cfg_attr(
+    not(all(feature = "html", feature = "subwords")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 
+mod chars;
+mod decode;
 mod document;
 mod error;
+#[cfg(feature = "html")]
 mod html;
 mod input;
 mod jsonl;
-mod nesting;
+mod options;
+mod periods;
 mod sentences;
 mod span;
+#[cfg(feature = "subwords")]
 mod subword;
 mod window;
 mod words;
 
 pub use document::{Document, EntityMention, InputItem, Skipped};
 pub use error::{Error, Result};
+#[cfg(feature = "html")]
 pub use html::{extract_html, parse_html_page, HtmlArticle};
-pub use input::{read_inputs, InputOptions, InputSource};
+pub use input::{read_inputs, InputSource};
 pub use jsonl::parse_json_lines;
+pub use options::InputOptions;
 pub use sentences::split_sentences;
 pub use span::{CharIndex, Span};
+#[cfg(feature = "subwords")]
 pub use subword::{Encoded, SubwordTokenizer};
 pub use window::{windows, Window};
 pub use words::word_tokens;

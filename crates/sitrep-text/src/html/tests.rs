@@ -1,0 +1,94 @@
+use chrono::NaiveDate;
+use scraper::Html;
+
+use super::boilerplate::{attr_words, names_boilerplate};
+use super::charset::{declared_charset, decode_html};
+use super::metadata::parse_loose_date;
+
+#[test]
+fn loose_dates() {
+    let rows = [
+        ("2024-10-23", Some((2024, 10, 23))),
+        ("2024-10-23T08:00:00+02:00", Some((2024, 10, 23))),
+        ("2024/10/23", Some((2024, 10, 23))),
+        ("20241023", Some((2024, 10, 23))),
+        ("October 23, 2024", Some((2024, 10, 23))),
+        ("Oct 23, 2024 8:00 AM", Some((2024, 10, 23))),
+        ("23 October 2024", Some((2024, 10, 23))),
+        ("Wed, 23 Oct 2024 08:00:00 GMT", Some((2024, 10, 23))),
+        ("yesterday", None),
+        ("2024-02-30", None),
+        ("", None),
+    ];
+    for (s, want) in rows {
+        let want = want.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(parse_loose_date(s), want, "{s:?}");
+    }
+}
+
+#[test]
+fn attribute_words() {
+    let rows: [(&str, &[&str]); 4] = [
+        ("share-buttons", &["share", "buttons"]),
+        ("shareBar top_ad", &["share", "bar", "top", "ad"]),
+        ("header2 nav", &["header2", "nav"]),
+        ("", &[]),
+    ];
+    for (value, want) in rows {
+        assert_eq!(attr_words(value).collect::<Vec<_>>(), want, "{value:?}");
+    }
+}
+
+#[test]
+fn boilerplate_names() {
+    let rows = [
+        ("<div class=\"cookie-banner\">x</div>", true),
+        ("<div id=\"newsletterSignup\">x</div>", true),
+        ("<div class=\"article-comments\">x</div>", false),
+        ("<div class=\"story-body\">x</div>", false),
+        ("<div class=\"header\">x</div>", false),
+        ("<div class=\"loading shadow\">x</div>", false),
+    ];
+    for (html, want) in rows {
+        let page = Html::parse_fragment(html);
+        let div = page
+            .tree
+            .root()
+            .descendants()
+            .find_map(|n| n.value().as_element().filter(|e| e.name() == "div"))
+            .unwrap();
+        assert_eq!(names_boilerplate(div), want, "{html}");
+    }
+}
+
+#[test]
+fn charset_declarations() {
+    let rows: [(&[u8], Option<&str>); 4] = [
+        (b"<meta charset=\"windows-1252\">", Some("windows-1252")),
+        (
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">",
+            Some("iso-8859-1"),
+        ),
+        (b"<meta charset=>", None),
+        (b"<p>no declaration</p>", None),
+    ];
+    for (bytes, want) in rows {
+        assert_eq!(declared_charset(bytes).as_deref(), want);
+    }
+}
+
+#[test]
+fn declared_legacy_charset_is_decoded() {
+    let page =
+        b"<meta charset=\"windows-1252\"><p>Z\xfcrich police said \x93two\x94 were hurt.</p>";
+    let (text, warning) = decode_html(page);
+    assert_eq!(warning, None);
+    assert!(
+        text.contains("Zürich police said “two” were hurt."),
+        "{text}"
+    );
+    // Undeclared: UTF-8 with replacement and a warning.
+    let (text, warning) = decode_html(b"<p>Z\xfcrich</p>");
+    assert!(text.contains('\u{FFFD}'));
+    assert!(warning.is_some_and(|w| w.contains("UTF-8")));
+}
