@@ -15,11 +15,23 @@
 # `.cargo/config.toml` hands to torch-sys as LIBTORCH; `.models/<name>` -> each
 # model or table folder.
 #
+# `scripts/setup.sh --env` does the same, then prints on standard output the
+# lines another Cargo project that depends on the sitrep crates puts in its
+# `.cargo/config.toml` (where libtorch is, and its ABI), e.g.
+#   mkdir -p .cargo && /path/to/sitrep/scripts/setup.sh --env >> .cargo/config.toml
+#
 # Cache: $SITREP_CACHE, default ~/.cache/sitrep. Each item is keyed by version and
 # marked complete only after it is fully in place, so an interrupted run is redone.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PRINT_ENV=0
+case "${1:-}" in
+    --env) PRINT_ENV=1 ;;
+    "") ;;
+    -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) printf 'setup: unknown option %s (try --help)\n' "$1" >&2; exit 2 ;;
+esac
 CACHE="${SITREP_CACHE:-$HOME/.cache/sitrep}"
 TORCH_VERSION=2.4.0
 CUDART_VERSION=12.1.105
@@ -196,3 +208,14 @@ ln -sfn "$MINILM_DIR" "$ROOT/.models/all-MiniLM-L6-v2"
 ln -sfn "$GAZ_DIR" "$ROOT/.models/geonames"
 ln -sfn "$NE_DIR" "$ROOT/.models/naturalearth"
 log "ready: .libtorch -> $LIBTORCH_DIR; .models/all-MiniLM-L6-v2 -> $MINILM_DIR; .models/geonames -> $GAZ_DIR; .models/naturalearth -> $NE_DIR"
+
+if [[ "$PRINT_ENV" == 1 ]]; then
+    # Models and tables are found at run time ($SITREP_CACHE, then this
+    # checkout); only libtorch must be known when torch-sys is built.
+    cat <<EOF
+# sitrep ($ROOT): libtorch for torch-sys, from scripts/setup.sh --env
+[env]
+LIBTORCH = "$LIBTORCH_DIR"
+LIBTORCH_CXX11_ABI = "0"
+EOF
+fi

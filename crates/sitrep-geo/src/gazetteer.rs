@@ -354,7 +354,7 @@ impl Gazetteer {
             what: "gazetteer",
             env: GAZETTEER_ENV,
             prefix: "geonames-",
-            link: concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models/geonames"),
+            fallback: concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models/geonames"),
             marker: "cities.tsv",
         })
     }

@@ -95,7 +95,7 @@ impl Outlines {
             what: "country outlines",
             env: OUTLINES_ENV,
             prefix: "naturalearth-",
-            link: concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models/naturalearth"),
+            fallback: concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models/naturalearth"),
             marker: "countries.tsv",
         })
     }

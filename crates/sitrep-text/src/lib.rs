@@ -46,6 +46,7 @@
     allow(rustdoc::broken_intra_doc_links)
 )]
 
+pub mod assets;
 mod chars;
 mod decode;
 mod document;

@@ -6,6 +6,7 @@ use sitrep_cluster::ClusterOptions;
 use sitrep_coding::EventTypeModel;
 use sitrep_geo::Gazetteer;
 use sitrep_ner::{NerModel, Precision, SentenceEncoder};
+use sitrep_text::assets::{find_asset, Asset};
 
 use crate::error::{Error, Result};
 
@@ -26,19 +27,25 @@ pub fn default_ner_model_dir() -> PathBuf {
 }
 
 /// Where the sentence encoder for event clustering lives:
-/// `$SITREP_EMBED_MODEL` when set, else `all-MiniLM-L6-v2` in the models
-/// folder `scripts/setup.sh` fills (`.models/` of the source tree).
+/// `$SITREP_EMBED_MODEL` when set; else the newest complete
+/// `models/all-MiniLM-L6-v2-*` folder of the runtime cache `scripts/setup.sh`
+/// fills (`$SITREP_CACHE`, by default `~/.cache/sitrep`); else
+/// `all-MiniLM-L6-v2` in the source tree's `.models/` (the link
+/// `scripts/setup.sh` makes), where loading says what is missing.
 #[must_use]
 pub fn default_embedding_model_dir() -> PathBuf {
-    std::env::var_os("SITREP_EMBED_MODEL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(
-                option_env!("SITREP_MODELS_DIR")
-                    .unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/../../.models")),
-            )
-            .join("all-MiniLM-L6-v2")
-        })
+    const IN_TREE: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../.models/all-MiniLM-L6-v2"
+    );
+    find_asset(&Asset {
+        what: "sentence encoder",
+        env: "SITREP_EMBED_MODEL",
+        prefix: "all-MiniLM-L6-v2-",
+        fallback: IN_TREE,
+        marker: "config.json",
+    })
+    .unwrap_or_else(|_| PathBuf::from(IN_TREE))
 }
 
 /// Builds a [`Pipeline`].
