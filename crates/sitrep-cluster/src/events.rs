@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sitrep_numbers::{Claim, Figure, Toll};
 
-use crate::cluster::{cluster, ClusterOptions, DocFeatures};
+use crate::cluster::{cluster, ClusterOptions};
 use crate::dates::{Basis, EventDate, Precision};
+use crate::document::DocFeatures;
 use crate::entities::{canonicalize, Canonical};
 use crate::features::{doc_features, incident_places, DocInput};
 use crate::names::normalize;

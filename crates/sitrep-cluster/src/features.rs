@@ -7,8 +7,8 @@ use rayon::prelude::*;
 use sitrep_numbers::{Casualty, Scope, Toll};
 use sitrep_text::{EntityMention, Span};
 
-use crate::cluster::{figure_range, DocFeatures};
 use crate::dates::{event_date, EventDate};
+use crate::document::{figure_range, DocFeatures};
 use crate::entities::Canonical;
 use crate::names::{normalize, person_words, DIRECTIONS};
 

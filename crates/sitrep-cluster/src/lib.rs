@@ -15,6 +15,7 @@
 
 mod cluster;
 mod dates;
+mod document;
 mod entities;
 pub mod eval;
 mod events;
@@ -24,10 +25,11 @@ mod pair_model;
 mod places;
 
 pub use cluster::{
-    average_linkage, candidates, cluster, figure_range, pair_features, score_pairs, ClusterOptions,
-    DocFeatures, PairFeatures, PAIR_FEATURES,
+    average_linkage, candidates, cluster, pair_features, score_pairs, ClusterOptions, PairFeatures,
+    PAIR_FEATURES,
 };
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
+pub use document::{figure_range, DocFeatures};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
 pub use events::{group_events, Event, Grouping};
 pub use features::{
