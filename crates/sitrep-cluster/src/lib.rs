@@ -20,13 +20,13 @@ mod entities;
 pub mod eval;
 mod events;
 mod features;
+mod linkage;
 pub(crate) mod names;
 mod pair_model;
 mod places;
 
 pub use cluster::{
-    average_linkage, candidates, cluster, pair_features, score_pairs, ClusterOptions, PairFeatures,
-    PAIR_FEATURES,
+    candidates, cluster, pair_features, score_pairs, ClusterOptions, PairFeatures, PAIR_FEATURES,
 };
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
 pub use document::{figure_range, DocFeatures};
@@ -35,6 +35,7 @@ pub use events::{group_events, Event, Grouping};
 pub use features::{
     doc_features, document_date, event_sentences, incident_places, DocInput, PlaceMention,
 };
+pub use linkage::average_linkage;
 pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
     ALIASES, DIRECTIONS,
