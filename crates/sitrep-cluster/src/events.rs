@@ -6,12 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sitrep_numbers::{Claim, Figure, Toll};
 
-use crate::cluster::{cluster, ClusterOptions};
+use crate::cluster::cluster;
 use crate::dates::{Basis, EventDate, Precision};
 use crate::document::DocFeatures;
 use crate::entities::{canonicalize, Canonical};
 use crate::features::{doc_features, incident_places, DocInput};
 use crate::names::normalize;
+use crate::options::ClusterOptions;
 use crate::places::{country_of, place_rank, specificity};
 
 /// One incident.

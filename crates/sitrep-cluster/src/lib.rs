@@ -13,6 +13,7 @@
 //! [`eval`] scores a grouping against gold labels (B³ and pairwise).
 #![deny(missing_docs)]
 
+mod blocking;
 mod cluster;
 mod dates;
 mod document;
@@ -22,12 +23,12 @@ mod events;
 mod features;
 mod linkage;
 pub(crate) mod names;
+mod options;
 mod pair_model;
 mod places;
 
-pub use cluster::{
-    candidates, cluster, pair_features, score_pairs, ClusterOptions, PairFeatures, PAIR_FEATURES,
-};
+pub use blocking::candidates;
+pub use cluster::{cluster, pair_features, score_pairs, PairFeatures, PAIR_FEATURES};
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
 pub use document::{figure_range, DocFeatures};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
@@ -40,5 +41,6 @@ pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
     ALIASES, DIRECTIONS,
 };
+pub use options::ClusterOptions;
 pub use pair_model::{PairModel, PairModelError, PAIR_MODEL_FORMAT};
 pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};
