@@ -24,11 +24,13 @@ mod features;
 mod linkage;
 pub(crate) mod names;
 mod options;
+mod pair;
 mod pair_model;
 mod places;
+mod scoring;
 
 pub use blocking::candidates;
-pub use cluster::{cluster, pair_features, score_pairs, PairFeatures, PAIR_FEATURES};
+pub use cluster::cluster;
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
 pub use document::{figure_range, DocFeatures};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
@@ -42,5 +44,7 @@ pub use names::{
     ALIASES, DIRECTIONS,
 };
 pub use options::ClusterOptions;
+pub use pair::{PairFeatures, PAIR_FEATURES};
 pub use pair_model::{PairModel, PairModelError, PAIR_MODEL_FORMAT};
 pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};
+pub use scoring::{pair_features, score_pairs};
