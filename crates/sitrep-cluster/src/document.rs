@@ -1,12 +1,39 @@
-//! What clustering knows about one document ([`DocFeatures`]), shared by
-//! the feature extraction that fills it and the blocking, scoring and
-//! linkage that read it.
+//! One document as clustering reads it ([`DocInput`]) and what clustering
+//! knows about it ([`DocFeatures`]): shared by the feature extraction that
+//! reads the one and fills the other, and by the blocking, scoring and
+//! linkage that read the features.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sitrep_numbers::Toll;
+use sitrep_numbers::{Casualty, Toll};
+use sitrep_text::{EntityMention, Span};
 
 use crate::dates::EventDate;
+
+/// One analysed document, as clustering reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocInput<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// The text every span points into.
+    pub text: &'a str,
+    /// Headline, when known.
+    pub title: Option<&'a str>,
+    /// Publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// Outlet, when known.
+    pub source: Option<&'a str>,
+    /// Sentence spans.
+    pub sentences: &'a [Span],
+    /// Named entities.
+    pub entities: &'a [EntityMention],
+    /// Casualty facts.
+    pub casualties: &'a [Casualty],
+    /// The document's toll of its own incident.
+    pub toll: &'a Toll,
+    /// Sentence embedding of the lead, when computed.
+    pub embedding: Option<&'a [f32]>,
+}
 
 /// What clustering knows about one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

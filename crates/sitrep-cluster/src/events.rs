@@ -8,9 +8,9 @@ use sitrep_numbers::{Claim, Figure, Toll};
 
 use crate::cluster::cluster;
 use crate::dates::{Basis, EventDate, Precision};
-use crate::document::DocFeatures;
+use crate::document::{DocFeatures, DocInput};
 use crate::entities::{canonicalize, Canonical};
-use crate::features::{doc_features, incident_places, DocInput};
+use crate::features::{doc_features, incident_places};
 use crate::names::normalize;
 use crate::options::ClusterOptions;
 use crate::places::{country_of, place_rank, specificity};

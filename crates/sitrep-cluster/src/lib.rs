@@ -32,12 +32,10 @@ mod scoring;
 pub use blocking::candidates;
 pub use cluster::cluster;
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
-pub use document::{figure_range, DocFeatures};
+pub use document::{figure_range, DocFeatures, DocInput};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
 pub use events::{group_events, Event, Grouping};
-pub use features::{
-    doc_features, document_date, event_sentences, incident_places, DocInput, PlaceMention,
-};
+pub use features::{doc_features, document_date, event_sentences, incident_places, PlaceMention};
 pub use linkage::average_linkage;
 pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
