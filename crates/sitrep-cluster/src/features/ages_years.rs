@@ -4,9 +4,6 @@
 use chrono::NaiveDate;
 use sitrep_text::EntityMention;
 
-/// Years an article names: four-digit numbers 1900–2099 standing alone
-/// (not part of a longer number or a figure such as "2,019"), and the
-/// publication year.
 /// Ages of people the article states in digits: "a 19-year-old", "19 years
 /// old", "aged 19", "age 19", and a person's name followed by ", 19," or
 /// "(19)". Sorted, 1–110. Two reports of one incident tend to give the same
@@ -44,6 +41,9 @@ pub(super) fn ages_named(text: &str, entities: &[EntityMention]) -> Vec<u8> {
     ages
 }
 
+/// Years an article names: four-digit numbers 1900–2099 standing alone
+/// (not part of a longer number or a figure such as "2,019"), and the
+/// publication year.
 pub(super) fn years_named(text: &str, published: Option<NaiveDate>) -> Vec<u16> {
     let b = text.as_bytes();
     let mut out: Vec<u16> = Vec::new();
