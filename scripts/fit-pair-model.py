@@ -18,7 +18,7 @@ one topic, go to the same fold, so that a fold's look-alike incidents are
 all unseen); each
 fold's pairs are scored by a model trained on the pairs of the other folds
 (pairs touching the fold left out), and the out-of-fold probabilities are
-clustered with the same average linkage as sitrep (cluster.rs) and scored
+clustered with the same average linkage as sitrep (linkage.rs) and scored
 with B³ at several thresholds. That is the figure to trust: the model is
 trained on these same dev sets, so in-sample scores flatter it.
 
@@ -90,7 +90,7 @@ def fit(parts):
 
 
 def linkage(n, ii, jj, p, th):
-    """Average linkage over sparse similarities, as cluster.rs does it."""
+    """Average linkage over sparse similarities, as linkage.rs does it."""
     sums = [dict() for _ in range(n)]
     for i, j, s in zip(ii, jj, p):
         sums[i][j] = sums[i].get(j, 0) + s

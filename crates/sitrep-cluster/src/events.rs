@@ -6,11 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sitrep_numbers::{Claim, Figure, Toll};
 
-use crate::cluster::{cluster, ClusterOptions, DocFeatures};
+use crate::cluster::cluster;
 use crate::dates::{Basis, EventDate, Precision};
+use crate::document::{DocFeatures, DocInput};
 use crate::entities::{canonicalize, Canonical};
-use crate::features::{doc_features, incident_places, DocInput};
+use crate::features::{doc_features, incident_places};
 use crate::names::normalize;
+use crate::options::ClusterOptions;
 use crate::places::{country_of, place_rank, specificity};
 
 /// One incident.

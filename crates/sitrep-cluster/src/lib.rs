@@ -13,29 +13,36 @@
 //! [`eval`] scores a grouping against gold labels (B³ and pairwise).
 #![deny(missing_docs)]
 
+mod blocking;
 mod cluster;
 mod dates;
+mod document;
 mod entities;
 pub mod eval;
 mod events;
 mod features;
+mod linkage;
 pub(crate) mod names;
+mod options;
+mod pair;
 mod pair_model;
 mod places;
+mod scoring;
 
-pub use cluster::{
-    average_linkage, candidates, cluster, figure_range, pair_features, score_pairs, ClusterOptions,
-    DocFeatures, PairFeatures, PAIR_FEATURES,
-};
+pub use blocking::candidates;
+pub use cluster::cluster;
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
+pub use document::{figure_range, DocFeatures, DocInput};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
 pub use events::{group_events, Event, Grouping};
-pub use features::{
-    doc_features, document_date, event_sentences, incident_places, DocInput, PlaceMention,
-};
+pub use features::{doc_features, document_date, event_sentences, incident_places, PlaceMention};
+pub use linkage::average_linkage;
 pub use names::{
     alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
     ALIASES, DIRECTIONS,
 };
+pub use options::ClusterOptions;
+pub use pair::{PairFeatures, PAIR_FEATURES};
 pub use pair_model::{PairModel, PairModelError, PAIR_MODEL_FORMAT};
 pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};
+pub use scoring::{pair_features, score_pairs};

@@ -23,7 +23,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::cluster::{PairFeatures, PAIR_FEATURES};
+use crate::pair::{PairFeatures, PAIR_FEATURES};
 
 /// The format tag a model file must carry.
 pub const PAIR_MODEL_FORMAT: &str = "sitrep-pair-trees/1";
