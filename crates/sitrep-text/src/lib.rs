@@ -55,6 +55,7 @@ mod error;
 mod html;
 mod input;
 mod jsonl;
+pub mod lexicon;
 mod options;
 mod periods;
 mod sentences;

@@ -2,6 +2,8 @@
 //! the abbreviation tables, and the test for a period glued to the next
 //! word that ends a sentence.
 
+use crate::lexicon::MONTH_ABBREVIATIONS;
+
 /// Titles, ranks and other abbreviations that stand before a name or term and
 /// never end a sentence: civil titles (`Mr` … `Const`), military ranks (`Gen`
 /// … `Ens`), places before a name (`Mt`, `Ft`) and abbreviations before a
@@ -12,12 +14,6 @@ pub(crate) const PREFIX: &[&str] = &[
     "Atty", "Supt", "Insp", "Det", "Const", "Gen", "Gens", "Lt", "Lts", "Maj", "Col", "Cols",
     "Capt", "Cpt", "Cmdr", "Cdr", "Comdr", "Cmdt", "Adm", "Brig", "Sgt", "Sgts", "Cpl", "Pvt",
     "Pfc", "Spc", "Ens", "Mt", "Ft", "vs", "cf", "viz", "e.g", "i.e",
-];
-
-/// Month abbreviations ("Oct. 22", "Sept. 5"); ambiguous: they can end a
-/// sentence ("…since Oct. The …").
-pub(crate) const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Abbreviations that stand before a number ("No. 5", "Vol. 2", "approx. 300").
@@ -74,6 +70,12 @@ fn in_table(w: &str, table: &[&str]) -> bool {
     table.iter().any(|e| matches_entry(w, e))
 }
 
+/// A month's abbreviation ([`MONTH_ABBREVIATIONS`]: "Oct. 22", "Sept. 5");
+/// ambiguous: it can end a sentence ("…since Oct. The …").
+fn is_month_abbreviation(w: &str) -> bool {
+    MONTH_ABBREVIATIONS.iter().any(|(e, _)| matches_entry(w, e))
+}
+
 /// Whether `w` is an initialism: two or more dot-separated segments of one or
 /// two ASCII letters ("U.S", "D.C", "a.m", "Ph.D").
 fn is_initialism(w: &str) -> bool {
@@ -108,7 +110,7 @@ pub(crate) fn classify_abbrev(w: &str) -> Abbrev {
         if in_table(w, NUMERIC) {
             return Abbrev::Numeric;
         }
-        if in_table(w, MONTHS) || in_table(w, AMBIGUOUS) {
+        if is_month_abbreviation(w) || in_table(w, AMBIGUOUS) {
             return Abbrev::Ambiguous;
         }
     }
@@ -169,7 +171,8 @@ mod tests {
         assert_eq!(classify_abbrev("US"), Abbrev::None);
         assert_eq!(classify_abbrev("Iraq"), Abbrev::None);
         assert_eq!(classify_abbrev(""), Abbrev::None);
-        for table in [PREFIX, MONTHS, NUMERIC, AMBIGUOUS] {
+        let months: Vec<&str> = MONTH_ABBREVIATIONS.iter().map(|(a, _)| *a).collect();
+        for table in [PREFIX, &months, NUMERIC, AMBIGUOUS] {
             for e in table {
                 assert!(e.len() <= MAX_ENTRY && e.len() >= 2, "{e}");
                 assert_ne!(classify_abbrev(e), Abbrev::None, "{e}");

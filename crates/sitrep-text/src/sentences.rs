@@ -63,7 +63,7 @@
 //!
 //! [`PREFIX`]: crate::periods::PREFIX
 //! [`NUMERIC`]: crate::periods::NUMERIC
-//! [`MONTHS`]: crate::periods::MONTHS
+//! [`MONTHS`]: crate::lexicon::MONTH_ABBREVIATIONS
 //! [`AMBIGUOUS`]: crate::periods::AMBIGUOUS
 
 use crate::chars::{char_at, is_extend};

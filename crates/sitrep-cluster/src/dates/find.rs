@@ -5,47 +5,19 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
-use sitrep_text::Span;
+use sitrep_text::{lexicon, Span};
 
 use super::clause::future_before;
 use super::date::{Basis, EventDate, Precision};
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
 fn month(s: &str) -> Option<u32> {
-    let s = s.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == s).map(|(_, n)| *n)
+    lexicon::month_number(s.trim_end_matches('.'))
 }
-
-const MONTH_RE: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("valid date pattern");
+    let months = lexicon::month_alternation();
+    let weekdays = lexicon::weekday_alternation();
     vec![
         (Kind::Iso, r(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         // US order, as in "Updated: 08/10/2014 4:26 PM".
@@ -53,30 +25,30 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (
             Kind::MonthDay,
             r(&format!(
-                r"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+                r"\b{months}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
             )),
         ),
         (
             Kind::DayMonth,
             r(&format!(
-                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b(?:,?\s+(\d{{4}})\b)?"
+                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:,?\s+(\d{{4}})\b)?"
             )),
         ),
         (
             Kind::MonthYear,
-            r(&format!(r"\b{MONTH_RE}\s+(?:of\s+)?(\d{{4}})\b")),
+            r(&format!(r"\b{months}\s+(?:of\s+)?(\d{{4}})\b")),
         ),
         (
             Kind::InMonth,
             r(&format!(
-                r"\b(?:[Ii]n|[Ll]ate|[Ee]arly|[Mm]id-?)\s+{MONTH_RE}\b"
+                r"\b(?:[Ii]n|[Ll]ate|[Ee]arly|[Mm]id-?)\s+{months}\b"
             )),
         ),
         (
             Kind::Weekday,
-            r(
-                r"\b(?:(last|this|on|next|Last|This|On|Next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-            ),
+            r(&format!(
+                r"\b(?:(last|this|on|next|Last|This|On|Next)\s+)?{weekdays}\b"
+            )),
         ),
         (
             Kind::Relative,
@@ -100,16 +72,18 @@ enum Kind {
 }
 
 pub(super) fn weekday(s: &str) -> Option<Weekday> {
-    Some(match s {
-        "Monday" => Weekday::Mon,
-        "Tuesday" => Weekday::Tue,
-        "Wednesday" => Weekday::Wed,
-        "Thursday" => Weekday::Thu,
-        "Friday" => Weekday::Fri,
-        "Saturday" => Weekday::Sat,
-        "Sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    // As written (the patterns match capitalised names only), Monday first.
+    const DAYS: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    let k = lexicon::WEEKDAYS.iter().position(|d| *d == s)?;
+    DAYS.get(k).copied()
 }
 
 /// The year of a day and month stated without one: the publication year,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use sitrep_text::Span;
+use sitrep_text::{lexicon, Span};
 
 use crate::document::DocInput;
 
@@ -15,6 +15,7 @@ const LEAD_BYTES: usize = 4000;
 /// Position (in bytes) at which a term's weight has halved.
 const HALF_WEIGHT_AT: f32 = 1500.0;
 
+/// Words too common to tell incidents apart (weekdays too: [`lexicon::is_weekday`]).
 const STOPWORDS: &[&str] = &[
     "the",
     "and",
@@ -136,13 +137,6 @@ const STOPWORDS: &[&str] = &[
     "reported",
     "reports",
     "people",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "last",
     "first",
     "two",
@@ -267,7 +261,11 @@ pub(super) fn lead_terms_and_content(
             let skipped = skip.peek().is_some_and(|sp| sp.start <= at);
             let long_enough = buf.chars().count() >= 3
                 || (buf.len() >= 2 && buf.bytes().all(|b| b.is_ascii_digit()));
-            if long_enough && !skipped && !STOPWORDS.contains(&buf.as_str()) {
+            if long_enough
+                && !skipped
+                && !STOPWORDS.contains(&buf.as_str())
+                && !lexicon::is_weekday(&buf)
+            {
                 let pos_w = w / (1.0 + at as f32 / HALF_WEIGHT_AT);
                 let e = counts.entry(term_hash(buf)).or_default();
                 e.0 += pos_w;
