@@ -20,3 +20,5 @@ echo "== cargo clippy -D warnings" >&2
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== cargo test" >&2
 cargo test --workspace
+echo "== the library from another project (examples/outside, built outside this checkout with the README's steps)" >&2
+scripts/test-outside.sh
