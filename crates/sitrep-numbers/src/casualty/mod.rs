@@ -18,6 +18,8 @@ mod names;
 mod resolution;
 mod scope;
 mod sentence;
+#[cfg(test)]
+mod tests;
 mod triggers;
 mod types;
 mod victims;

@@ -517,3 +517,35 @@ fn not_numbers() {
         assert!(v.is_empty(), "{text:?} -> {v:?}");
     }
 }
+
+fn assert_sorted(table: &str, words: &[&str]) {
+    for pair in words.windows(2) {
+        assert!(
+            pair[1] > pair[0],
+            "{:?} should be sorted before {:?} in `{table}` (sorted, no duplicates)",
+            pair[1],
+            pair[0]
+        );
+    }
+}
+
+/// The word lists only looked up with `contains`, so their order is free:
+/// each is sorted, which also keeps it free of duplicates. The number words
+/// (`ONES`, `TENS`, `ORDINALS`, `SCALES`) stay in value order and `MONTHS`
+/// in calendar order.
+#[test]
+fn word_lists_are_sorted_and_unique() {
+    use super::lexicon::{
+        CURRENCY_SIGNS, CURRENCY_WORDS, IDENT_BEFORE, NOT_PLURAL_NOUN, STREET_SUFFIX, UNITS,
+    };
+    for (table, words) in [
+        ("UNITS", UNITS),
+        ("CURRENCY_WORDS", CURRENCY_WORDS),
+        ("CURRENCY_SIGNS", CURRENCY_SIGNS),
+        ("IDENT_BEFORE", IDENT_BEFORE),
+        ("STREET_SUFFIX", STREET_SUFFIX),
+        ("NOT_PLURAL_NOUN", NOT_PLURAL_NOUN),
+    ] {
+        assert_sorted(table, words);
+    }
+}
