@@ -1,7 +1,9 @@
 //! Who claims a figure: "according to X", "X said", "said X".
 
 use super::context::Ctx;
-use super::lexicon::{SPEECH, WEEKDAYS};
+use sitrep_text::lexicon::is_weekday;
+
+use super::lexicon::SPEECH;
 use crate::token::Doc;
 
 /// Who a sentence attributes its statements to: "according to X", "X said",
@@ -238,7 +240,7 @@ fn claim_end(ctx: &Ctx<'_, '_>, s: usize, b: usize) -> usize {
             {
                 break;
             }
-            if WEEKDAYS.contains(&w) && e > s {
+            if is_weekday(w) && e > s {
                 break;
             }
             if w == "." && (e + 1 >= b || doc.toks[e + 1].space_before && !doc.is_cap(e + 1)) {

@@ -511,16 +511,6 @@ pub(super) const SPEECH: &[&str] = &[
 pub(super) const PRONOUNS_SG: &[&str] = &["he", "her", "herself", "him", "himself", "she"];
 pub(super) const PRONOUNS_PL: &[&str] = &["them", "themselves", "they"];
 
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 static PERSONS_MAP: LazyLock<FastMap<&'static str, bool>> = LazyLock::new(|| table(PERSONS));
 
 /// Whether `w` is a person noun, and whether it is plural.

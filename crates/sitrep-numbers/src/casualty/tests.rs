@@ -23,7 +23,7 @@ fn assert_sorted<'a>(table: &str, mut words: impl Iterator<Item = &'a str>) {
 
 /// The word lists the rules only look words up in (`contains`, `is_any`, a
 /// map, or `find` by key), so their order is free: each is sorted, which
-/// also keeps it free of duplicates. `WEEKDAYS` stays in calendar order.
+/// also keeps it free of duplicates. Weekdays are `sitrep_text::lexicon`'s.
 #[test]
 fn word_lists_are_sorted_and_unique() {
     let lists: &[(&str, &[&str])] = &[

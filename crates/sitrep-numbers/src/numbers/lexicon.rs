@@ -78,33 +78,6 @@ const SCALES: &[(&str, f64)] = &[
     ("crore", 1e7),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 pub(super) const UNITS: &[&str] = &[
     "acre",
     "acres",
@@ -365,5 +338,7 @@ pub(super) fn scale(w: &str) -> Option<f64> {
 }
 
 pub(super) fn is_month(doc: &Doc<'_>, i: usize) -> bool {
-    doc.is_word(i) && MONTHS.contains(&doc.w(i))
+    // Tokens are ASCII-lowercased; a month's name or abbreviation, no period.
+    let w = doc.w(i);
+    doc.is_word(i) && !w.ends_with('.') && sitrep_text::lexicon::month_number(w).is_some()
 }

@@ -531,8 +531,8 @@ fn assert_sorted(table: &str, words: &[&str]) {
 
 /// The word lists only looked up with `contains`, so their order is free:
 /// each is sorted, which also keeps it free of duplicates. The number words
-/// (`ONES`, `TENS`, `ORDINALS`, `SCALES`) stay in value order and `MONTHS`
-/// in calendar order.
+/// (`ONES`, `TENS`, `ORDINALS`, `SCALES`) stay in value order; the months
+/// are `sitrep_text::lexicon`'s.
 #[test]
 fn word_lists_are_sorted_and_unique() {
     use super::lexicon::{
