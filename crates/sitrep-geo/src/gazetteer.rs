@@ -92,7 +92,9 @@ pub struct Gazetteer {
     demonyms: HashSet<Box<str>>,
     /// Towns, provinces and countries by name without spaces (for outlets'
     /// web addresses).
-    compact: HashMap<Box<str>, Vec<u32>>,
+    /// Names without spaces → places, built on first use by the outlet
+    /// reader (which knows which places an outlet is named after).
+    compact: std::sync::OnceLock<HashMap<Box<str>, Vec<u32>>>,
     dir: PathBuf,
 }
 
@@ -175,7 +177,7 @@ impl Gazetteer {
             admin1_codes: HashMap::new(),
             iso3: HashMap::new(),
             demonyms: HashSet::new(),
-            compact: HashMap::new(),
+            compact: std::sync::OnceLock::new(),
             dir: dir.to_owned(),
         };
         let mut names: Vec<(u32, Box<str>, bool)> = Vec::new();
@@ -327,7 +329,6 @@ impl Gazetteer {
         }
         g.admin1_codes = admin1_of;
         g.index.shrink_to_fit();
-        g.compact = crate::outlet::compact_index(&g.places);
         Ok(g)
     }
 
@@ -434,9 +435,17 @@ impl Gazetteer {
         self.admin1_codes.get(&(cc, Box::from(code))).copied()
     }
 
-    /// Towns, provinces and countries whose name without spaces is `key`.
-    pub(crate) fn compact(&self, key: &str) -> Option<&[u32]> {
-        self.compact.get(key).map(Vec::as_slice)
+    /// The places whose name without spaces is `key`, in the index `build`
+    /// makes from every place the first time it is asked for.
+    pub(crate) fn compact(
+        &self,
+        key: &str,
+        build: impl FnOnce(&[Place]) -> HashMap<Box<str>, Vec<u32>>,
+    ) -> Option<&[u32]> {
+        self.compact
+            .get_or_init(|| build(&self.places))
+            .get(key)
+            .map(Vec::as_slice)
     }
 
     /// The country entry of a country code.

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Feature, Gazetteer, NONE};
+use crate::gazetteer::{Feature, Gazetteer, Place, NONE};
 use crate::normalize::fold;
 use crate::Geo;
 
@@ -20,7 +20,7 @@ const MIN_LETTERS: usize = 5;
 const GENERIC_LABELS: &[&str] = &["amp", "archive", "m", "mobile", "news", "web", "www"];
 
 /// Names without spaces or punctuation → towns, provinces and countries.
-pub(crate) fn compact_index(places: &[crate::gazetteer::Place]) -> HashMap<Box<str>, Vec<u32>> {
+fn compact_index(places: &[Place]) -> HashMap<Box<str>, Vec<u32>> {
     let mut out: HashMap<Box<str>, Vec<u32>> = HashMap::new();
     for (id, p) in places.iter().enumerate() {
         let keep = match p.feature {
@@ -72,7 +72,7 @@ pub(crate) fn outlet_home_id(gaz: &Gazetteer, url: &str) -> Option<u32> {
             let b = word.as_bytes();
             for i in 0..b.len() {
                 for j in (i + MIN_LETTERS)..=b.len() {
-                    let Some(ids) = gaz.compact(&word[i..j]) else {
+                    let Some(ids) = gaz.compact(&word[i..j], compact_index) else {
                         continue;
                     };
                     for &id in ids {

@@ -43,6 +43,7 @@ mod casualty;
 mod error;
 pub mod eval;
 mod numbers;
+mod persons;
 mod token;
 mod toll;
 

@@ -34,7 +34,6 @@ use context::{Ctx, NO_NUM};
 use scope::assign_scopes;
 use sentence::sentence_facts;
 
-pub(crate) use lexicon::person;
 pub use types::{Casualty, Count, Group, Outcome, Scope};
 
 /// Extracts casualty facts from `text`, one sentence at a time.

@@ -120,7 +120,7 @@ pub(super) fn classify(
                 | "after"
         );
         // "1500 troops" is a count; "1988 sales" and "the 2016 elections" are years.
-        let people_after = crate::casualty::person(nw) == Some(true);
+        let people_after = crate::persons::person(nw) == Some(true);
         if plural_noun_after && !year_context && (v < 1900.0 || people_after) {
             return NumberKind::Count;
         }
@@ -128,7 +128,7 @@ pub(super) fn classify(
     }
     // Age after a name: "John Smith, 36, of Allen", "Dunnigan, 42, with".
     let person_before = doc.is_cap(prev.wrapping_sub(1))
-        || crate::casualty::person(doc.w(prev.wrapping_sub(1))).is_some();
+        || crate::persons::person(doc.w(prev.wrapping_sub(1))).is_some();
     if is_int && v < 111.0 && !core.vague && core.plain_digits && pw == "," && person_before {
         let after_ok = end >= doc.toks.len()
             || doc.is_any(

@@ -5,38 +5,13 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use sitrep_cluster::event_sentences;
 use sitrep_geo::{event_location, fold, DocPlaces, Gazetteer, Location};
-use sitrep_numbers::Scope;
-use sitrep_text::Span;
 
 use crate::error::Result;
 use crate::pipeline::Analysis;
 
 use super::ratio;
-
-/// Where a document's incident is told: its casualty sentences, the end of
-/// its lead (three sentences), and its sentences about other incidents.
-#[must_use]
-pub fn incident_spans(text: &str, a: &Analysis) -> (Vec<Span>, usize, Vec<Span>) {
-    let incident = event_sentences(&a.sentences, &a.casualties);
-    let lead_end = a
-        .sentences
-        .get(3.min(a.sentences.len()).saturating_sub(1))
-        .map_or(text.len().min(600), |s| s.end);
-    let elsewhere = a
-        .sentences
-        .iter()
-        .filter(|s| {
-            !incident.contains(s)
-                && a.casualties.iter().any(|c| {
-                    c.scope != Scope::Event && s.start <= c.span.start && c.span.start < s.end
-                })
-        })
-        .copied()
-        .collect();
-    (incident, lead_end, elsewhere)
-}
+use crate::pipeline::incident_spans;
 
 /// The location of one analysed document on its own: its places resolved
 /// and [`event_location`] over it.

@@ -14,7 +14,8 @@
 mod gva;
 mod gwn;
 
-pub use gva::{document_location, incident_spans, read_gva_places, score_gva, GvaPlace, GvaScores};
+pub use crate::pipeline::incident_spans;
+pub use gva::{document_location, read_gva_places, score_gva, GvaPlace, GvaScores};
 pub use gwn::{
     gwn_folds, read_gwn, score_gwn, GeoMiss, GoldToponym, GwnArticle, GwnScores,
     GWN_ADJECTIVE_TYPES, GWN_PLACE_TYPES,

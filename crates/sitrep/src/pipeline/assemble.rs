@@ -175,7 +175,7 @@ impl Pipeline {
             .documents
             .iter()
             .filter_map(|&d| ok.get(d))
-            .map(|(_, doc, a)| crate::eval_geo::incident_spans(&doc.text, a))
+            .map(|(_, doc, a)| super::incident_spans(&doc.text, a))
             .collect();
         let homes: Vec<Option<Geo>> = ev
             .documents

@@ -304,3 +304,28 @@ fn analyse_one(
         warnings: Vec::new(),
     }
 }
+
+/// Where a document's incident is told: its casualty sentences, the end of
+/// its lead (three sentences), and its sentences about other incidents.
+#[must_use]
+pub fn incident_spans(text: &str, a: &Analysis) -> (Vec<Span>, usize, Vec<Span>) {
+    let incident = sitrep_cluster::event_sentences(&a.sentences, &a.casualties);
+    let lead_end = a
+        .sentences
+        .get(3.min(a.sentences.len()).saturating_sub(1))
+        .map_or(text.len().min(600), |s| s.end);
+    let elsewhere = a
+        .sentences
+        .iter()
+        .filter(|s| {
+            !incident.contains(s)
+                && a.casualties.iter().any(|c| {
+                    c.scope != sitrep_numbers::Scope::Event
+                        && s.start <= c.span.start
+                        && c.span.start < s.end
+                })
+        })
+        .copied()
+        .collect();
+    (incident, lead_end, elsewhere)
+}
