@@ -264,7 +264,7 @@ pub(super) fn lead_terms_and_content(
             if long_enough
                 && !skipped
                 && !STOPWORDS.contains(&buf.as_str())
-                && !lexicon::is_weekday(&buf)
+                && !lexicon::is_weekday(buf)
             {
                 let pos_w = w / (1.0 + at as f32 / HALF_WEIGHT_AT);
                 let e = counts.entry(term_hash(buf)).or_default();
