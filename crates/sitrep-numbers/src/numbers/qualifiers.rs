@@ -70,43 +70,6 @@ pub(super) fn qualifier_at(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)
     if !doc.is_word(i) {
         return None;
     }
-    // Cheap filter on the first word of every qualifier phrase.
-    if !matches!(
-        doc.w(i),
-        "at" | "no"
-            | "not"
-            | "a"
-            | "more"
-            | "well"
-            | "just"
-            | "upwards"
-            | "in"
-            | "greater"
-            | "over"
-            | "above"
-            | "as"
-            | "up"
-            | "fewer"
-            | "less"
-            | "under"
-            | "below"
-            | "close"
-            | "nearly"
-            | "almost"
-            | "an"
-            | "estimated"
-            | "approximately"
-            | "approx"
-            | "roughly"
-            | "around"
-            | "about"
-            | "some"
-            | "circa"
-            | "exactly"
-            | "precisely"
-    ) {
-        return None;
-    }
     let mut best: Option<(Qualifier, usize)> = None;
     for &(phrase, q) in QUALIFIERS_BY_FIRST.get(doc.w(i))? {
         if let Some(end) = doc.seq(i, phrase) {
