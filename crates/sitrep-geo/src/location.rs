@@ -33,6 +33,30 @@ pub struct Location {
     pub geonames_id: Option<u64>,
 }
 
+impl Location {
+    /// The location of the resolved place `g`, with the country given and
+    /// ACLED's `geo_precision`; `admin1` is the place itself when it is a
+    /// province.
+    #[must_use]
+    pub fn at(g: &Geo, country: Option<String>, iso3: Option<String>, geo_precision: u8) -> Self {
+        Location {
+            name: g.name.clone(),
+            latitude: g.latitude,
+            longitude: g.longitude,
+            admin1: if g.feature == "admin1" {
+                Some(g.name.clone())
+            } else {
+                g.admin1.clone()
+            },
+            admin2: g.admin2.clone(),
+            country,
+            iso3,
+            geo_precision,
+            geonames_id: g.geonames_id,
+        }
+    }
+}
+
 /// One document of an event, as [`event_location`] reads it.
 #[derive(Debug, Clone, Copy)]
 pub struct DocPlaces<'a> {
@@ -263,21 +287,7 @@ pub fn event_location(gaz: &Gazetteer, docs: &[DocPlaces<'_>]) -> Option<Locatio
     let (country, iso3) = gaz.country_of_code(&cc).map_or((None, None), |(n, i)| {
         (Some(n.to_string()), Some(i.to_string()))
     });
-    let loc = |g: &Geo, precision: u8| Location {
-        name: g.name.clone(),
-        latitude: g.latitude,
-        longitude: g.longitude,
-        admin1: if g.feature == "admin1" {
-            Some(g.name.clone())
-        } else {
-            g.admin1.clone()
-        },
-        admin2: g.admin2.clone(),
-        country: country.clone(),
-        iso3: iso3.clone(),
-        geo_precision: precision,
-        geonames_id: g.geonames_id,
-    };
+    let loc = |g: &Geo, precision: u8| Location::at(g, country.clone(), iso3.clone(), precision);
     if let Some((t, _)) = specific {
         let precision = match (t.geo.feature.as_str(), t.geo.exact) {
             ("city", true) => 1,

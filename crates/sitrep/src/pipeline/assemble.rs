@@ -240,21 +240,12 @@ impl Pipeline {
                     ("city" | "natural" | "admin2", _) => 2,
                     _ => 3,
                 };
-                Some(Location {
-                    name: ev.places.first().cloned().unwrap_or_else(|| g.name.clone()),
-                    latitude: g.latitude,
-                    longitude: g.longitude,
-                    admin1: if g.feature == "admin1" {
-                        Some(g.name.clone())
-                    } else {
-                        g.admin1.clone()
-                    },
-                    admin2: g.admin2.clone(),
-                    country,
-                    iso3,
-                    geo_precision,
-                    geonames_id: g.geonames_id,
-                })
+                let mut location = Location::at(g, country, iso3, geo_precision);
+                if let Some(name) = ev.places.first() {
+                    // The event's own name for the province's part ("Anbar Desert").
+                    location.name.clone_from(name);
+                }
+                Some(location)
             }
             None => fallback,
         }
