@@ -7,31 +7,23 @@
 //! ("Pat"/"Patrick") and middle names may be left out ("Michael Erik
 //! Kurilla"/"Erik Kurilla"); organisations match their acronyms
 //! ("CENTCOM" = "Central Command", by word prefixes) and drop generic
-//! designators ("Islamic State group"). The only list of names is
-//! [`ALIASES`]: a small table of very common actors whose short forms share
-//! no letters with the long ones (countries and major organisations).
+//! designators ("Islamic State group"). The only lists of names are
+//! [`ALIASES`], a small table of very common actors whose short forms share
+//! no letters with the long ones (major organisations), and the countries'
+//! other names in the shared lexicon ([`sitrep_text::lexicon::COUNTRIES`]);
+//! titles and name suffixes come from the lexicon too.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use sitrep_text::lexicon::{self, CountryKind, COUNTRIES};
 use unicode_normalization::UnicodeNormalization;
 
 /// Very common actors whose variants no rule can connect, as
-/// `(canonical, [variants])`, compared after [`normalize`]. Countries and
-/// major international organisations only; not names from any one story.
+/// `(canonical, [variants])`, compared after [`normalize`]. Major
+/// international organisations and groups only (the countries' other names
+/// are in the shared lexicon, see [`alias`]); not names from any one story.
 pub const ALIASES: &[(&str, &[&str])] = &[
-    (
-        "United States",
-        &[
-            "us",
-            "usa",
-            "united states",
-            "united states of america",
-            "america",
-            "u s",
-        ],
-    ),
-    (
-        "United Kingdom",
-        &["uk", "united kingdom", "britain", "great britain"],
-    ),
     (
         "Islamic State",
         &[
@@ -48,10 +40,6 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ("United Nations", &["un", "united nations"]),
     ("European Union", &["eu", "european union"]),
     ("NATO", &["nato", "north atlantic treaty organization"]),
-    ("Russia", &["russia", "russian federation"]),
-    ("China", &["china", "prc", "people s republic of china"]),
-    ("Democratic Republic of the Congo", &["drc", "dr congo"]),
-    ("United Arab Emirates", &["uae", "united arab emirates"]),
     ("Al-Qaeda", &["al qaeda", "al qaida", "alqaeda", "qaeda"]),
     ("Hezbollah", &["hezbollah", "hizbollah", "hizballah"]),
     (
@@ -64,102 +52,6 @@ pub const ALIASES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
-
-/// Titles, ranks and roles written before a person's name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "gen",
-    "general",
-    "lt",
-    "lieutenant",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "sgt",
-    "sergeant",
-    "capt",
-    "captain",
-    "cpl",
-    "corporal",
-    "pvt",
-    "private",
-    "adm",
-    "admiral",
-    "cmdr",
-    "commander",
-    "brig",
-    "brigadier",
-    "president",
-    "vice",
-    "secretary",
-    "minister",
-    "premier",
-    "prime",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "sheriff",
-    "deputy",
-    "officer",
-    "chief",
-    "det",
-    "detective",
-    "judge",
-    "justice",
-    "rev",
-    "reverend",
-    "pastor",
-    "father",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-    "pope",
-    "sheikh",
-    "shaikh",
-    "imam",
-    "ayatollah",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "trooper",
-    "agent",
-    "attorney",
-    "atty",
-    "councilman",
-    "councilwoman",
-    "alderman",
-    "commissioner",
-    "superintendent",
-    "press",
-    "st",
-    "staff",
-    "first",
-    "gunnery",
-    "master",
-    "sgt.",
-    "pfc",
-    "spc",
-    "specialist",
-];
-
-/// Name suffixes.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior"];
 
 /// Particles inside names that carry no identity on their own.
 const PARTICLES: &[&str] = &[
@@ -260,7 +152,8 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// The canonical name of a very common actor, if `normalized` is one of
-/// its variants in [`ALIASES`].
+/// its variants in [`ALIASES`], or a name of a country of the shared lexicon
+/// that has other names ("us", "britain", "united states").
 #[must_use]
 pub fn alias(normalized: &str) -> Option<&'static str> {
     let n = normalized.strip_prefix("the ").unwrap_or(normalized);
@@ -268,7 +161,23 @@ pub fn alias(normalized: &str) -> Option<&'static str> {
         .iter()
         .find(|(_, vs)| vs.contains(&n))
         .map(|(c, _)| *c)
+        .or_else(|| COUNTRY_ALIASES.get(n).copied())
 }
+
+/// The countries of the shared lexicon that have other names, by every
+/// normalised name (their own included): "us", "america" → "United States".
+static COUNTRY_ALIASES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for c in COUNTRIES {
+        if c.aliases.is_empty() || c.kind == CountryKind::Region {
+            continue;
+        }
+        for w in std::iter::once(c.name).chain(c.aliases.iter().copied()) {
+            m.insert(normalize(w), c.name);
+        }
+    }
+    m
+});
 
 /// A transliteration-tolerant key of one word: the first letter, then the
 /// consonants with similar-sounding ones merged (c/k/q, z/s, ph/f, v/w,
@@ -315,7 +224,7 @@ pub fn skeleton(word: &str) -> String {
 /// Whether a normalised word is a title, rank or role written before a name.
 #[must_use]
 pub(crate) fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    lexicon::is_title(word)
 }
 
 /// The words of a person's name that identify them: titles in front and
@@ -323,10 +232,10 @@ pub(crate) fn is_title(word: &str) -> bool {
 #[must_use]
 pub fn person_words(normalized: &str) -> Vec<&str> {
     let mut w: Vec<&str> = normalized.split(' ').filter(|s| !s.is_empty()).collect();
-    while w.len() > 1 && TITLES.contains(&w[0]) {
+    while w.len() > 1 && lexicon::is_title(w[0]) {
         w.remove(0);
     }
-    while w.len() > 1 && w.last().is_some_and(|l| SUFFIXES.contains(l)) {
+    while w.len() > 1 && w.last().is_some_and(|l| lexicon::is_name_suffix(l)) {
         w.pop();
     }
     w

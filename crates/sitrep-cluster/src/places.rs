@@ -1,217 +1,48 @@
 //! Countries and how specific a place name is.
 //!
-//! [`COUNTRIES`] is the documented gazetteer of very common places the
-//! issue allows: sovereign states (with their common short forms) and the
-//! US states (mapped to the United States, since local US news rarely
-//! names the country). Nothing here is specific to any article.
+//! The countries are those of the shared lexicon
+//! ([`sitrep_text::lexicon::COUNTRIES`]: states and the territories the news
+//! names like them, with their short forms), and the US states
+//! ([`sitrep_text::lexicon::US_STATES`]) map to the United States, since
+//! local US news rarely names the country. Nothing here is specific to any
+//! article.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use sitrep_text::lexicon::{CountryKind, COUNTRIES, US_STATES};
 
 use crate::names::{alias, normalize, DIRECTIONS};
 
-/// Countries as `(name, [normalised variants])`.
-const COUNTRY_NAMES: &[&str] = &[
-    "Afghanistan",
-    "Albania",
-    "Algeria",
-    "Angola",
-    "Argentina",
-    "Armenia",
-    "Australia",
-    "Austria",
-    "Azerbaijan",
-    "Bahrain",
-    "Bangladesh",
-    "Belarus",
-    "Belgium",
-    "Benin",
-    "Bolivia",
-    "Bosnia",
-    "Brazil",
-    "Bulgaria",
-    "Burkina Faso",
-    "Burundi",
-    "Cambodia",
-    "Cameroon",
-    "Canada",
-    "Chad",
-    "Chile",
-    "China",
-    "Colombia",
-    "Congo",
-    "Croatia",
-    "Cuba",
-    "Cyprus",
-    "Czech Republic",
-    "Denmark",
-    "Djibouti",
-    "Ecuador",
-    "Egypt",
-    "El Salvador",
-    "Eritrea",
-    "Estonia",
-    "Ethiopia",
-    "Finland",
-    "France",
-    "Gabon",
-    "Gambia",
-    "Georgia",
-    "Germany",
-    "Ghana",
-    "Greece",
-    "Guatemala",
-    "Guinea",
-    "Haiti",
-    "Honduras",
-    "Hungary",
-    "India",
-    "Indonesia",
-    "Iran",
-    "Iraq",
-    "Ireland",
-    "Israel",
-    "Italy",
-    "Ivory Coast",
-    "Jamaica",
-    "Japan",
-    "Jordan",
-    "Kazakhstan",
-    "Kenya",
-    "Kosovo",
-    "Kuwait",
-    "Kyrgyzstan",
-    "Laos",
-    "Latvia",
-    "Lebanon",
-    "Liberia",
-    "Libya",
-    "Lithuania",
-    "Madagascar",
-    "Malawi",
-    "Malaysia",
-    "Mali",
-    "Mauritania",
-    "Mexico",
-    "Moldova",
-    "Mongolia",
-    "Montenegro",
-    "Morocco",
-    "Mozambique",
-    "Myanmar",
-    "Namibia",
-    "Nepal",
-    "Netherlands",
-    "New Zealand",
-    "Nicaragua",
-    "Niger",
-    "Nigeria",
-    "North Korea",
-    "Norway",
-    "Oman",
-    "Pakistan",
-    "Palestine",
-    "Panama",
-    "Paraguay",
-    "Peru",
-    "Philippines",
-    "Poland",
-    "Portugal",
-    "Qatar",
-    "Romania",
-    "Russia",
-    "Rwanda",
-    "Saudi Arabia",
-    "Senegal",
-    "Serbia",
-    "Sierra Leone",
-    "Singapore",
-    "Slovakia",
-    "Slovenia",
-    "Somalia",
-    "South Africa",
-    "South Korea",
-    "South Sudan",
-    "Spain",
-    "Sri Lanka",
-    "Sudan",
-    "Sweden",
-    "Switzerland",
-    "Syria",
-    "Taiwan",
-    "Tajikistan",
-    "Tanzania",
-    "Thailand",
-    "Togo",
-    "Tunisia",
-    "Turkey",
-    "Turkmenistan",
-    "Uganda",
-    "Ukraine",
-    "United Arab Emirates",
-    "United Kingdom",
-    "United States",
-    "Uruguay",
-    "Uzbekistan",
-    "Venezuela",
-    "Vietnam",
-    "Yemen",
-    "Zambia",
-    "Zimbabwe",
-    "Gaza",
-    "West Bank",
-];
+/// States named like their largest city: a bare "New York" or "Washington"
+/// is the city, so only "New York State" and "Washington State" name the
+/// state here.
+const CITY_NAMED_STATES: &[&str] = &["New York", "Washington"];
 
-/// US states, mapped to the United States.
-const US_STATES: &[&str] = &[
-    "alabama",
-    "alaska",
-    "arizona",
-    "arkansas",
-    "california",
-    "colorado",
-    "connecticut",
-    "delaware",
-    "florida",
-    "hawaii",
-    "idaho",
-    "illinois",
-    "indiana",
-    "iowa",
-    "kansas",
-    "kentucky",
-    "louisiana",
-    "maine",
-    "maryland",
-    "massachusetts",
-    "michigan",
-    "minnesota",
-    "mississippi",
-    "missouri",
-    "montana",
-    "nebraska",
-    "nevada",
-    "new hampshire",
-    "new jersey",
-    "new mexico",
-    "new york state",
-    "north carolina",
-    "north dakota",
-    "ohio",
-    "oklahoma",
-    "oregon",
-    "pennsylvania",
-    "rhode island",
-    "south carolina",
-    "south dakota",
-    "tennessee",
-    "texas",
-    "utah",
-    "vermont",
-    "virginia",
-    "washington state",
-    "west virginia",
-    "wisconsin",
-    "wyoming",
-    "district of columbia",
-];
+/// The countries and territories of the shared lexicon by normalised name,
+/// and the US states' normalised names.
+struct Index {
+    countries: HashMap<String, &'static str>,
+    us_states: HashSet<String>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    countries: COUNTRIES
+        .iter()
+        .filter(|c| matches!(c.kind, CountryKind::State | CountryKind::Territory))
+        .map(|c| (normalize(c.name), c.name))
+        .collect(),
+    us_states: US_STATES
+        .iter()
+        .map(|s| {
+            if CITY_NAMED_STATES.contains(&s.name) {
+                normalize(&format!("{} State", s.name))
+            } else {
+                normalize(s.name)
+            }
+        })
+        .collect(),
+});
 
 /// The country a place name names (a country itself, or a US state), by
 /// its normalised form.
@@ -226,15 +57,16 @@ const US_STATES: &[&str] = &[
 #[must_use]
 pub fn country_of(normalized: &str) -> Option<&'static str> {
     let n = normalized.strip_prefix("the ").unwrap_or(normalized);
+    let index = &*INDEX;
     if let Some(a) = alias(n) {
-        if COUNTRY_NAMES.contains(&a) {
-            return Some(a);
+        if let Some(c) = index.countries.get(&normalize(a)) {
+            return Some(c);
         }
     }
-    if let Some(c) = COUNTRY_NAMES.iter().find(|c| normalize(c) == n) {
+    if let Some(c) = index.countries.get(n) {
         return Some(c);
     }
-    if US_STATES.contains(&n) {
+    if index.us_states.contains(n) {
         return Some("United States");
     }
     None

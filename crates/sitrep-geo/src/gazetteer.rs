@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorKind, Result};
 use crate::normalize::{fold, strip_article};
-use crate::tables::{COUNTRY_ALIASES, NATURAL_FEATURES};
+use crate::tables::{country_forms, NATURAL_FEATURES};
 
 /// What kind of place an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -223,9 +223,9 @@ impl Gazetteer {
             }
             Ok(())
         })?;
-        for (alias, cc) in COUNTRY_ALIASES {
+        for (alias, cc) in country_forms() {
             if let Some(&id) = g.countries.get(&cc_of(cc)) {
-                names.push((id, (*alias).into(), false));
+                names.push((id, alias.into(), false));
             }
         }
         let mut admin1_of: HashMap<([u8; 2], Box<str>), u32> = HashMap::new();

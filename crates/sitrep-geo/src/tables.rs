@@ -1,54 +1,16 @@
 //! Vocabulary the GeoNames tables lack, as data: short forms of country
-//! names, US state abbreviations, well-known natural features and regions,
+//! names and US state abbreviations (from the shared lexicon), well-known
+//! natural features and regions,
 //! and the words that turn a name into a part of a place ("Anbar Desert",
 //! "northern Iraq"). Each table is sorted and free of duplicates (tested).
 //! Nothing here is specific to any article.
 
-/// Common short forms of country names GeoNames does not list, as
-/// `(folded form, ISO 3166-1 alpha-2)`.
-#[rustfmt::skip]
-pub(crate) const COUNTRY_ALIASES: &[(&str, &str)] = &[
-    ("america", "US"),
-    ("britain", "GB"),
-    ("burma", "MM"),
-    ("cape verde", "CV"),
-    ("czechia", "CZ"),
-    ("dprk", "KP"),
-    ("dr congo", "CD"),
-    ("drc", "CD"),
-    ("east timor", "TL"),
-    ("great britain", "GB"),
-    ("holland", "NL"),
-    ("ivory coast", "CI"),
-    ("macedonia", "MK"),
-    ("palestinian territories", "PS"),
-    ("swaziland", "SZ"),
-    ("turkiye", "TR"),
-    ("u s", "US"),
-    ("uae", "AE"),
-    ("uk", "GB"),
-    ("us", "US"),
-    ("usa", "US"),
-    ("vatican", "VA"),
-];
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// AP-style abbreviations of US states, as `(folded form, postal code)`:
-/// "Ardmore, Okla.".
-#[rustfmt::skip]
-pub(crate) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ala", "AL"), ("ariz", "AZ"), ("ark", "AR"), ("calif", "CA"), ("colo", "CO"),
-    ("conn", "CT"), ("dc", "DC"), ("del", "DE"), ("fla", "FL"), ("ga", "GA"),
-    ("ill", "IL"), ("ind", "IN"), ("kan", "KS"), ("kans", "KS"), ("ky", "KY"),
-    ("la", "LA"), ("mass", "MA"), ("md", "MD"), ("mich", "MI"), ("minn", "MN"),
-    ("miss", "MS"), ("mo", "MO"), ("mont", "MT"), ("n c", "NC"), ("n d", "ND"),
-    ("n h", "NH"), ("n j", "NJ"), ("n m", "NM"), ("n y", "NY"), ("nc", "NC"),
-    ("nd", "ND"), ("neb", "NE"), ("nebr", "NE"), ("nev", "NV"), ("nh", "NH"),
-    ("nj", "NJ"), ("nm", "NM"), ("ny", "NY"), ("okla", "OK"), ("ore", "OR"),
-    ("pa", "PA"), ("r i", "RI"), ("ri", "RI"), ("s c", "SC"), ("s d", "SD"),
-    ("sc", "SC"), ("sd", "SD"), ("tenn", "TN"), ("tex", "TX"), ("va", "VA"),
-    ("vt", "VT"), ("w va", "WV"), ("wash", "WA"), ("wis", "WI"), ("wisc", "WI"),
-    ("wva", "WV"), ("wyo", "WY"),
-];
+use sitrep_text::lexicon::{CountryKind, COUNTRIES, US_STATES};
+
+use crate::normalize::fold;
 
 /// A well-known natural feature or region: its name, other names, the
 /// country it lies in (`""` when it spans several), and a point inside it.
@@ -237,26 +199,61 @@ pub(crate) const DIRECTION_WORDS: &[&str] = &[
     "western",
 ];
 
+/// The shared lexicon's names and short forms of states
+/// ([`sitrep_text::lexicon::COUNTRIES`], demonyms left out), folded, with
+/// their ISO 3166-1 codes: GeoNames lacks some ("U.S.", "America", "UK"),
+/// and a form listed here makes the country a main candidate of the name.
+static COUNTRY_FORMS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for c in COUNTRIES {
+        if let (CountryKind::State, Some(cc)) = (c.kind, c.iso2) {
+            for w in std::iter::once(c.name).chain(c.aliases.iter().copied()) {
+                m.insert(fold(w), cc);
+            }
+        }
+    }
+    m
+});
+
+/// The AP-style abbreviations of the US states
+/// ([`sitrep_text::lexicon::US_STATES`]), folded as written ("Okla." →
+/// "okla", "N.C." → "nc") and with a space after each period ("N. C." →
+/// "n c"), with their postal codes: "Ardmore, Okla.".
+static US_STATE_ABBREVIATIONS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for s in US_STATES {
+        for a in s.ap {
+            m.insert(fold(a), s.postal);
+            m.insert(fold(&a.replace('.', ". ")), s.postal);
+        }
+    }
+    m
+});
+
 /// The postal code of a US state abbreviation (folded).
 pub(crate) fn us_state_code(folded: &str) -> Option<&'static str> {
-    US_STATE_ABBREVIATIONS
-        .binary_search_by(|(k, _)| (*k).cmp(folded))
-        .ok()
-        .map(|i| US_STATE_ABBREVIATIONS[i].1)
+    US_STATE_ABBREVIATIONS.get(folded).copied()
 }
 
-/// The country a short form names (folded).
+/// The country a name or short form names (folded), as its ISO code.
 pub(crate) fn country_alias(folded: &str) -> Option<&'static str> {
-    COUNTRY_ALIASES
-        .binary_search_by(|(k, _)| (*k).cmp(folded))
-        .ok()
-        .map(|i| COUNTRY_ALIASES[i].1)
+    COUNTRY_FORMS.get(folded).copied()
+}
+
+/// Every folded name or short form of a country with its ISO code, in a
+/// fixed order.
+pub(crate) fn country_forms() -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<(&'static str, &'static str)> = COUNTRY_FORMS
+        .iter()
+        .map(|(k, &cc)| (k.as_str(), cc))
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold;
 
     fn sorted_unique(keys: &[&str], what: &str) {
         for w in keys.windows(2) {
@@ -266,10 +263,6 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_unique() {
-        let k: Vec<&str> = COUNTRY_ALIASES.iter().map(|x| x.0).collect();
-        sorted_unique(&k, "COUNTRY_ALIASES");
-        let k: Vec<&str> = US_STATE_ABBREVIATIONS.iter().map(|x| x.0).collect();
-        sorted_unique(&k, "US_STATE_ABBREVIATIONS");
         let k: Vec<&str> = NATURAL_FEATURES.iter().map(|x| x.name).collect();
         sorted_unique(&k, "NATURAL_FEATURES");
         sorted_unique(NATURAL_WORDS, "NATURAL_WORDS");
@@ -280,9 +273,12 @@ mod tests {
 
     #[test]
     fn keys_are_folded() {
-        for (k, _) in COUNTRY_ALIASES.iter().chain(US_STATE_ABBREVIATIONS) {
-            assert_eq!(fold(k), *k);
-        }
+        assert_eq!(us_state_code("okla"), Some("OK"));
+        assert_eq!(us_state_code("n c"), Some("NC"));
+        assert_eq!(us_state_code("w va"), Some("WV"));
+        assert_eq!(country_alias("us"), Some("US"));
+        assert_eq!(country_alias("uk"), Some("GB"));
+        assert_eq!(country_alias("iraqi"), None);
         for w in NATURAL_WORDS.iter().chain(DIRECTION_WORDS) {
             assert_eq!(fold(w), *w);
         }
@@ -310,6 +306,7 @@ mod tests {
             assert_eq!(us_state_code(k), v);
         }
         assert_eq!(country_alias("america"), Some("US"));
-        assert_eq!(country_alias("iraq"), None);
+        assert_eq!(country_alias("iraq"), Some("IQ"));
+        assert_eq!(country_alias("iraqis"), None);
     }
 }

@@ -2,19 +2,14 @@
 //! the abbreviation tables, and the test for a period glued to the next
 //! word that ends a sentence.
 
-use crate::lexicon::MONTH_ABBREVIATIONS;
+use crate::lexicon::{MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS};
 
-/// Titles, ranks and other abbreviations that stand before a name or term and
-/// never end a sentence: civil titles (`Mr` … `Const`), military ranks (`Gen`
-/// … `Ens`), places before a name (`Mt`, `Ft`) and abbreviations before a
-/// term (`vs`, `cf`, `viz`, `e.g`, `i.e`).
-pub(crate) const PREFIX: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Rev",
-    "Revd", "Fr", "Msgr", "Hon", "Rt", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Pres", "Amb",
-    "Atty", "Supt", "Insp", "Det", "Const", "Gen", "Gens", "Lt", "Lts", "Maj", "Col", "Cols",
-    "Capt", "Cpt", "Cmdr", "Cdr", "Comdr", "Cmdt", "Adm", "Brig", "Sgt", "Sgts", "Cpl", "Pvt",
-    "Pfc", "Spc", "Ens", "Mt", "Ft", "vs", "cf", "viz", "e.g", "i.e",
-];
+/// Abbreviations that stand before a name or term and never end a sentence,
+/// besides the titles and ranks of
+/// [`TITLE_ABBREVIATIONS`](crate::lexicon::TITLE_ABBREVIATIONS): places
+/// before a name (`Mt`, `Ft`) and abbreviations before a term (`vs`, `cf`,
+/// `viz`, `e.g`, `i.e`).
+pub(crate) const PREFIX: &[&str] = &["Mt", "Ft", "vs", "cf", "viz", "e.g", "i.e"];
 
 /// Abbreviations that stand before a number ("No. 5", "Vol. 2", "approx. 300").
 pub(crate) const NUMERIC: &[&str] = &[
@@ -33,7 +28,7 @@ pub(crate) const AMBIGUOUS: &[&str] = &[
 pub(crate) enum Abbrev {
     /// Not an abbreviation.
     None,
-    /// Never ends a sentence ([`PREFIX`]).
+    /// Never ends a sentence (a title or [`PREFIX`]).
     Prefix,
     /// Does not end a sentence before a number ([`NUMERIC`]).
     Numeric,
@@ -104,7 +99,7 @@ pub(crate) fn classify_abbrev(w: &str) -> Abbrev {
         _ => {}
     }
     if w.len() <= MAX_ENTRY {
-        if in_table(w, PREFIX) {
+        if in_table(w, TITLE_ABBREVIATIONS) || in_table(w, PREFIX) {
             return Abbrev::Prefix;
         }
         if in_table(w, NUMERIC) {
@@ -172,7 +167,7 @@ mod tests {
         assert_eq!(classify_abbrev("Iraq"), Abbrev::None);
         assert_eq!(classify_abbrev(""), Abbrev::None);
         let months: Vec<&str> = MONTH_ABBREVIATIONS.iter().map(|(a, _)| *a).collect();
-        for table in [PREFIX, &months, NUMERIC, AMBIGUOUS] {
+        for table in [TITLE_ABBREVIATIONS, PREFIX, &months, NUMERIC, AMBIGUOUS] {
             for e in table {
                 assert!(e.len() <= MAX_ENTRY && e.len() >= 2, "{e}");
                 assert_ne!(classify_abbrev(e), Abbrev::None, "{e}");

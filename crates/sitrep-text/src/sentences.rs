@@ -31,7 +31,7 @@
 //!    `Lt.-Col` is looked up as `Col`) and at the next word:
 //!    - an enumerator at the start of a sentence (`1.`, `12.`, `A.`) never
 //!      breaks;
-//!    - a *prefix* abbreviation ([`PREFIX`]: titles, ranks, `vs.`, `e.g.`)
+//!    - a *prefix* abbreviation (titles and ranks, [`TITLE_ABBREVIATIONS`]; [`PREFIX`]: `vs.`, `e.g.`)
 //!      never breaks — titles stand before names (`Maj. Gen. Patrick Ryder`);
 //!    - a *numeric* abbreviation ([`NUMERIC`]: `No.`, `Vol.`, `approx.`)
 //!      does not break before a number, and breaks otherwise;
@@ -62,6 +62,7 @@
 //! lowercase word is merged with the one before.
 //!
 //! [`PREFIX`]: crate::periods::PREFIX
+//! [`TITLE_ABBREVIATIONS`]: crate::lexicon::TITLE_ABBREVIATIONS
 //! [`NUMERIC`]: crate::periods::NUMERIC
 //! [`MONTHS`]: crate::lexicon::MONTH_ABBREVIATIONS
 //! [`AMBIGUOUS`]: crate::periods::AMBIGUOUS

@@ -1,6 +1,7 @@
 //! The words the party rules read, as sorted tables (lowercase). One list
 //! per fact; a test keeps every table sorted and free of duplicates, so that
-//! lookups can binary-search and a changed row is easy to review.
+//! lookups can binary-search and a changed row is easy to review. Countries,
+//! their demonyms and titles are the shared ones of [`sitrep_text::lexicon`].
 
 /// Whether `word` (lowercase) is in the sorted `table`.
 pub(crate) fn has(table: &[&str], word: &str) -> bool {
@@ -67,45 +68,12 @@ pub(crate) const STATE_FORCE_NAMES: &[&str] = &[
     "military", "navy", "office", "pentagon", "police",
 ];
 
-/// Nationality words and their country key ("U.S." and "American" are one
-/// side).
-#[rustfmt::skip]
-pub(crate) const NATIONALITIES: &[(&str, &str)] = &[
-    ("afghan", "afghanistan"),
-    ("america", "us"),
-    ("american", "us"),
-    ("iraq", "iraq"),
-    ("iraqi", "iraq"),
-    ("israeli", "israel"),
-    ("kurdish", "kurds"),
-    ("nigerian", "nigeria"),
-    ("pakistani", "pakistan"),
-    ("russian", "russia"),
-    ("somali", "somalia"),
-    ("syrian", "syria"),
-    ("turkish", "turkey"),
-    ("u.s", "us"),
-    ("u.s.", "us"),
-    ("ukrainian", "ukraine"),
-    ("united states", "us"),
-    ("us", "us"),
-];
-
 /// Titles of police and soldiers before a name ("officer Sean Bolton").
 #[rustfmt::skip]
 pub(crate) const FORCE_TITLES: &[&str] = &[
     "agent", "capt.", "captain", "corporal", "cpl.", "deputy", "det.",
     "detective", "officer", "patrolman", "pfc.", "private", "sergeant",
     "sgt.", "soldier", "trooper",
-];
-
-/// Titles and honorifics that are not part of a name's key.
-#[rustfmt::skip]
-pub(crate) const TITLES: &[&str] = &[
-    "agent", "capt.", "captain", "chief", "col.", "cpl.", "deputy", "det.",
-    "detective", "dr.", "gen.", "gov.", "lt.", "maj.", "mayor", "mr.", "mrs.",
-    "ms.", "officer", "pfc.", "president", "rep.", "sen.", "sgt.", "sheriff",
-    "sr.", "trooper",
 ];
 
 /// Words that leave a context unchanged when dropped ("was allegedly shot",
@@ -141,14 +109,15 @@ pub(crate) const CREDIT_WORDS: &[&str] = &[
     "photographer", "reporter", "reporting", "writer", "written",
 ];
 
-/// Forces known by a short name, with the country they belong to.
+/// Forces known by a short name, with the country they belong to (its
+/// name in [`sitrep_text::lexicon::COUNTRIES`]).
 #[rustfmt::skip]
 pub(crate) const NAMED_FORCES: &[(&str, &str)] = &[
-    ("centcom", "us"),
-    ("idf", "israel"),
-    ("pentagon", "us"),
-    ("u.s. central command", "us"),
-    ("united states central command", "us"),
+    ("centcom", "United States"),
+    ("idf", "Israel"),
+    ("pentagon", "United States"),
+    ("u.s. central command", "United States"),
+    ("united states central command", "United States"),
 ];
 
 /// Words in a person's apposition or title that make them a member of a
@@ -190,7 +159,6 @@ mod tests {
             ("FORCE_MODIFIERS", FORCE_MODIFIERS),
             ("STATE_FORCE_NAMES", STATE_FORCE_NAMES),
             ("FORCE_TITLES", FORCE_TITLES),
-            ("TITLES", TITLES),
             ("SKIPPED", SKIPPED),
             ("BE", BE),
             ("GAP_BREAKS", GAP_BREAKS),
@@ -203,7 +171,6 @@ mod tests {
         }
         let keys = |t: &[(&'static str, &'static str)]| t.iter().map(|p| p.0).collect::<Vec<_>>();
         sorted_unique("REBEL_NAMES", &keys(REBEL_NAMES));
-        sorted_unique("NATIONALITIES", &keys(NATIONALITIES));
         sorted_unique("NAMED_FORCES", &keys(NAMED_FORCES));
     }
 

@@ -2,11 +2,12 @@
 //! entities, and unnamed group phrases ("Iraqi security forces", "ISIS
 //! operatives", "police"), each with the key its actor is known by.
 
+use sitrep_text::lexicon::{country_by_word, is_name_suffix, is_title};
 use sitrep_text::{EntityMention, Span};
 
 use super::lexicon::{
-    has, FORCE_MODIFIERS, FORCE_TITLES, MEMBER_NOUNS, NAMED_FORCES, NATIONALITIES, REBEL_NAMES,
-    REBEL_NOUNS, STATE_FORCE_NAMES, STATE_FORCE_NOUNS, TITLES,
+    has, FORCE_MODIFIERS, FORCE_TITLES, MEMBER_NOUNS, NAMED_FORCES, REBEL_NAMES, REBEL_NOUNS,
+    STATE_FORCE_NAMES, STATE_FORCE_NOUNS,
 };
 use crate::ActorType;
 
@@ -90,9 +91,12 @@ pub(crate) fn rebel_key(name: &str) -> Option<&'static str> {
     lookup(REBEL_NAMES, name)
 }
 
-/// The country key of a nationality word or country name.
+/// The country key of a nationality word or country name (the country's
+/// name in the shared lexicon: "iraqi" → "Iraq").
 pub(crate) fn country_key(name: &str) -> Option<&'static str> {
-    lookup(NATIONALITIES, name).or_else(|| lookup(NAMED_FORCES, name))
+    country_by_word(name)
+        .map(|c| c.name)
+        .or_else(|| lookup(NAMED_FORCES, name))
 }
 
 fn is_possessive(t: &str) -> bool {
@@ -153,7 +157,7 @@ fn entity_mentions(toks: &[Tok<'_>], entities: &[EntityMention]) -> Vec<Mention>
         let words: Vec<&str> = toks[first..last]
             .iter()
             .map(|t| t.lower.as_str())
-            .filter(|w| !has(TITLES, w) && !is_possessive(w))
+            .filter(|w| !is_title(w) && !is_name_suffix(w) && !is_possessive(w))
             .collect();
         if words.is_empty() {
             continue;
@@ -383,9 +387,12 @@ mod tests {
             [
                 (
                     "Iraqi security forces".to_string(),
-                    "state:iraq".to_string()
+                    "state:Iraq".to_string()
                 ),
-                ("U.S. service members".to_string(), "state:us".to_string()),
+                (
+                    "U.S. service members".to_string(),
+                    "state:United States".to_string()
+                ),
                 ("ISIS militants".to_string(), "rebel:isis".to_string()),
             ]
         );

@@ -1,6 +1,8 @@
 //! Who the victims are: militants, military, police or civilians, and the
 //! country of a military or police group.
 
+use sitrep_text::lexicon::country_by_word;
+
 use super::types::Group;
 use crate::token::Doc;
 
@@ -136,45 +138,6 @@ pub(super) const CIVILIAN_WORDS: &[&str] = &[
     "worshippers",
 ];
 
-pub(super) const COUNTRIES: &[(&str, &str)] = &[
-    ("afghan", "Afghanistan"),
-    ("america", "United States"),
-    ("american", "United States"),
-    ("australian", "Australia"),
-    ("british", "United Kingdom"),
-    ("canadian", "Canada"),
-    ("egyptian", "Egypt"),
-    ("french", "France"),
-    ("german", "Germany"),
-    ("indian", "India"),
-    ("iranian", "Iran"),
-    ("iraq", "Iraq"),
-    ("iraqi", "Iraq"),
-    ("israel", "Israel"),
-    ("israeli", "Israel"),
-    ("jordanian", "Jordan"),
-    ("kurdish", "Kurdistan Region"),
-    ("lebanese", "Lebanon"),
-    ("malian", "Mali"),
-    ("nigerian", "Nigeria"),
-    ("pakistani", "Pakistan"),
-    ("russia", "Russia"),
-    ("russian", "Russia"),
-    ("saudi", "Saudi Arabia"),
-    ("somali", "Somalia"),
-    ("syria", "Syria"),
-    ("syrian", "Syria"),
-    ("turkish", "Turkey"),
-    ("u.s", "United States"),
-    ("u.s.", "United States"),
-    ("uk", "United Kingdom"),
-    ("ukraine", "Ukraine"),
-    ("ukrainian", "Ukraine"),
-    ("united states", "United States"),
-    ("us", "United States"),
-    ("yemeni", "Yemen"),
-];
-
 pub(super) fn group_of(doc: &Doc<'_>, f: usize, l: usize) -> (Group, Option<String>) {
     let mut militant = false;
     let mut military = false;
@@ -193,8 +156,8 @@ pub(super) fn group_of(doc: &Doc<'_>, f: usize, l: usize) -> (Group, Option<Stri
         police |= POLICE_WORDS.contains(&w);
         civilian |= CIVILIAN_WORDS.contains(&w);
         if country.is_none() {
-            if let Some(&(_, c)) = COUNTRIES.iter().find(|(k, _)| *k == w) {
-                country = Some(c.to_string());
+            if let Some(c) = country_by_word(w) {
+                country = Some(c.name.to_string());
             }
         }
     }

@@ -1,17 +1,31 @@
 //! Word lists that several crates share, one definition of each fact: the
 //! sentence splitter's abbreviations, the date reader, the number and
 //! casualty readers and the clustering's term weights all read the months
-//! and weekdays from here. Each table keeps the order its doc states; the
-//! tests keep them in that order and free of duplicates.
+//! and weekdays from here; the clustering, the casualty reader, the party
+//! coder and the geocoder read the [`COUNTRIES`] and their demonyms; the
+//! clustering and the geocoder the [`US_STATES`]; the sentence splitter, the
+//! clustering and the party coder the titles ([`TITLE_ABBREVIATIONS`],
+//! [`TITLE_WORDS`]). Each table keeps the order its doc states; the tests
+//! keep them in that order and free of duplicates.
 //!
 //! ```
-//! use sitrep_text::lexicon::{is_weekday, month_number};
+//! use sitrep_text::lexicon::{country_by_word, is_title, is_weekday, month_number};
 //!
 //! assert_eq!(month_number("Sept."), Some(9));
 //! assert_eq!(month_number("march"), Some(3));
 //! assert_eq!(month_number("Marc"), None);
 //! assert!(is_weekday("tuesday") && is_weekday("Tuesday") && !is_weekday("Tues"));
+//! assert_eq!(country_by_word("Syrian").map(|c| c.name), Some("Syria"));
+//! assert!(is_title("Maj.") && !is_title("Mazrouei"));
 //! ```
+
+mod countries;
+mod titles;
+mod us_states;
+
+pub use countries::{country_by_word, written_forms, Country, CountryKind, COUNTRIES};
+pub use titles::{is_name_suffix, is_title, NAME_SUFFIXES, TITLE_ABBREVIATIONS, TITLE_WORDS};
+pub use us_states::{UsState, US_STATES};
 
 /// The months' English names as written, in calendar order (the month's
 /// number is its place + 1).
