@@ -16,6 +16,9 @@ echo "== cargo fmt --check" >&2
 cargo fmt --all --check
 echo "== sitrep-text lean core: builds without features; sitrep-numbers pulls in no tokenizers/html5ever/scraper" >&2
 cargo check -p sitrep-text --no-default-features --quiet; lean="$(cargo tree -p sitrep-numbers -e normal)"; if grep -E ' (tokenizers|html5ever|scraper) v' <<<"$lean"; then echo "test: sitrep-numbers depends on the above; sitrep-text's html/subwords features leaked" >&2; exit 1; fi
+echo "== no source file over 600 lines outside its tests; no module cycles within a crate" >&2
+scripts/check-sizes.sh
+if command -v python3 >/dev/null; then python3 scripts/check-cycles.py crates; else echo "test: no python3; module-cycle check skipped" >&2; fi
 echo "== cargo clippy -D warnings" >&2
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== cargo test" >&2

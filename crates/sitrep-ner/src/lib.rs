@@ -52,6 +52,7 @@ mod ner;
 mod precision;
 mod tagger;
 mod train;
+mod viterbi;
 
 pub use embed::{cosine, SentenceEncoder};
 pub use error::{Error, Result};
