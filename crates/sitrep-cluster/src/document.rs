@@ -116,7 +116,7 @@ impl DocFeatures {
 
 /// The `(low, high)` reading of a toll's figure.
 #[must_use]
-pub fn figure_range(t: &Toll, killed: bool) -> Option<(u64, u64)> {
+pub(crate) fn figure_range(t: &Toll, killed: bool) -> Option<(u64, u64)> {
     let f = if killed {
         t.killed.as_ref()?
     } else {

@@ -32,17 +32,14 @@ mod scoring;
 pub use blocking::candidates;
 pub use cluster::cluster;
 pub use dates::{event_date, find_dates, Basis, EventDate, Precision};
-pub use document::{figure_range, DocFeatures, DocInput};
+pub use document::{DocFeatures, DocInput};
 pub use entities::{canonicalize, Canonical, CanonicalEntity};
 pub use events::{group_events, Event, Grouping};
-pub use features::{doc_features, document_date, event_sentences, incident_places, PlaceMention};
+pub use features::{doc_features, document_date, event_sentences, PlaceMention};
 pub use linkage::average_linkage;
-pub use names::{
-    alias, is_acronym_of, normalize, org_words, person_words, same_person, same_thing, skeleton,
-    ALIASES, DIRECTIONS,
-};
+pub use names::{is_acronym_of, normalize, same_person, same_thing, skeleton};
 pub use options::ClusterOptions;
 pub use pair::{PairFeatures, PAIR_FEATURES};
 pub use pair_model::{PairModel, PairModelError, PAIR_MODEL_FORMAT};
-pub use places::{country_of, is_facility, is_joint_adjective, place_rank, specificity};
+pub use places::{country_of, specificity};
 pub use scoring::{pair_features, score_pairs};

@@ -23,7 +23,7 @@ use unicode_normalization::UnicodeNormalization;
 /// `(canonical, [variants])`, compared after [`normalize`]. Major
 /// international organisations and groups only (the countries' other names
 /// are in the shared lexicon, see [`alias`]); not names from any one story.
-pub const ALIASES: &[(&str, &[&str])] = &[
+pub(crate) const ALIASES: &[(&str, &[&str])] = &[
     (
         "Islamic State",
         &[
@@ -82,7 +82,7 @@ const DESIGNATORS: &[&str] = &[
 
 /// Direction and region words that make a place more specific ("western
 /// Iraq").
-pub const DIRECTIONS: &[&str] = &[
+pub(crate) const DIRECTIONS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -155,7 +155,7 @@ pub fn normalize(s: &str) -> String {
 /// its variants in [`ALIASES`], or a name of a country of the shared lexicon
 /// that has other names ("us", "britain", "united states").
 #[must_use]
-pub fn alias(normalized: &str) -> Option<&'static str> {
+pub(crate) fn alias(normalized: &str) -> Option<&'static str> {
     let n = normalized.strip_prefix("the ").unwrap_or(normalized);
     ALIASES
         .iter()
@@ -230,7 +230,7 @@ pub(crate) fn is_title(word: &str) -> bool {
 /// The words of a person's name that identify them: titles in front and
 /// suffixes at the end dropped.
 #[must_use]
-pub fn person_words(normalized: &str) -> Vec<&str> {
+pub(crate) fn person_words(normalized: &str) -> Vec<&str> {
     let mut w: Vec<&str> = normalized.split(' ').filter(|s| !s.is_empty()).collect();
     while w.len() > 1 && lexicon::is_title(w[0]) {
         w.remove(0);
@@ -244,7 +244,7 @@ pub fn person_words(normalized: &str) -> Vec<&str> {
 /// The words of an organisation's or place's name without generic
 /// designators (kept when nothing else is left).
 #[must_use]
-pub fn org_words(normalized: &str) -> Vec<&str> {
+pub(crate) fn org_words(normalized: &str) -> Vec<&str> {
     let all: Vec<&str> = normalized.split(' ').filter(|s| !s.is_empty()).collect();
     let kept: Vec<&str> = all
         .iter()

@@ -123,7 +123,7 @@ const FACILITIES: &[&str] = &[
 /// Whether a normalised place name is a facility ("Landstuhl Regional
 /// Medical Center").
 #[must_use]
-pub fn is_facility(normalized: &str) -> bool {
+pub(crate) fn is_facility(normalized: &str) -> bool {
     normalized
         .rsplit(' ')
         .next()
@@ -133,7 +133,7 @@ pub fn is_facility(normalized: &str) -> bool {
 /// Whether a name is an adjective joining countries ("U.S.-Iraqi",
 /// "US-Iraq"), not a place.
 #[must_use]
-pub fn is_joint_adjective(written: &str) -> bool {
+pub(crate) fn is_joint_adjective(written: &str) -> bool {
     let parts: Vec<&str> = written.split(['-', '–', '/']).collect();
     parts.len() >= 2
         && parts.iter().any(|p| country_of(&normalize(p)).is_some())
@@ -184,7 +184,7 @@ const WORLD_REGIONS: &[&str] = &[
 /// facilities, regions of a country, countries, and regions larger than a
 /// country ("Middle East").
 #[must_use]
-pub fn place_rank(normalized: &str) -> u8 {
+pub(crate) fn place_rank(normalized: &str) -> u8 {
     let n = normalized.strip_prefix("the ").unwrap_or(normalized);
     if WORLD_REGIONS.contains(&n) {
         return 4;

@@ -60,10 +60,7 @@ pub use evaluate::evaluate_conll;
 pub use folder::{EncoderConfig, ModelFolder, SitrepConfig, TokenizerFile, WEIGHT_FILES};
 pub use ner::{NerModel, NerSettings, NerTimings, WordTag};
 pub use precision::Precision;
-pub use tagger::{casing_class, CASING_CLASSES};
-pub use train::{
-    reproduce_command, train, write_model_card, TrainEvent, TrainOptions, TrainSummary, TrainUnit,
-};
+pub use train::{train, write_model_card, TrainEvent, TrainOptions, TrainSummary, TrainUnit};
 
 pub mod conll;
 pub mod score;

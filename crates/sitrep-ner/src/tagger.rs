@@ -8,7 +8,7 @@ use tch::Tensor;
 use crate::error::{Error, Result};
 
 /// Number of casing classes (see [`casing_class`]).
-pub const CASING_CLASSES: i64 = 8;
+pub(crate) const CASING_CLASSES: i64 = 8;
 
 /// The casing class of a word, fed to cased-aware taggers because uncased
 /// encoders lose capitalisation: 0 special token, 1 lower case, 2 capitalised
@@ -16,7 +16,7 @@ pub const CASING_CLASSES: i64 = 8;
 /// mixed case (`McDonald`, `iPhone`), 5 digits without letters, 6 letters and
 /// digits, 7 neither letters nor digits (punctuation, symbols).
 #[must_use]
-pub fn casing_class(word: &str) -> i64 {
+pub(crate) fn casing_class(word: &str) -> i64 {
     let (mut upper, mut lower, mut digits) = (0usize, 0usize, 0usize);
     let mut first_alpha_upper = None;
     let mut later_upper = false;

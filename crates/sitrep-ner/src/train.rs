@@ -430,7 +430,7 @@ fn save_model(
 
 /// The `sitrep train-ner` command line that reproduces a run with `o`.
 #[must_use]
-pub fn reproduce_command(o: &TrainOptions) -> String {
+pub(crate) fn reproduce_command(o: &TrainOptions) -> String {
     let mut c = format!(
         "sitrep train-ner --train {} --dev {} --base {} --out {} --epochs {} --lr {} --batch-size {} --unit {} --max-len {} --seed {}",
         o.train.display(),

@@ -61,7 +61,11 @@ fn lead_end(text: &str, sentences: &[Span], n: usize) -> usize {
 /// background, with whether each is in the lead (first three sentences) or
 /// in a sentence that states the incident's casualties.
 #[must_use]
-pub fn incident_places(doc: &DocInput<'_>, canonical: &Canonical, d: usize) -> Vec<PlaceMention> {
+pub(crate) fn incident_places(
+    doc: &DocInput<'_>,
+    canonical: &Canonical,
+    d: usize,
+) -> Vec<PlaceMention> {
     let lead = lead_end(doc.text, doc.sentences, 3);
     let ev = event_sentences(doc.sentences, doc.casualties);
     let elsewhere: Vec<Span> =

@@ -16,7 +16,8 @@ use crate::entities::Canonical;
 use crate::names::{normalize, person_words};
 
 use ages_years::{ages_named, years_named};
-pub use incident::{document_date, event_sentences, incident_places, PlaceMention};
+pub(crate) use incident::incident_places;
+pub use incident::{document_date, event_sentences, PlaceMention};
 use terms::{boilerplate_sentences, idf, lead_terms, lead_terms_and_content, normalise};
 
 /// Clustering features of every document. `canonical` must come from
