@@ -18,6 +18,7 @@ Examples:
                                                   linked to their highlighted sentences
   sitrep run corpus/ --format csv -o events.csv   one row per event, ACLED/UCDP-style columns
   cat articles.jsonl | sitrep run - --format jsonl --documents-out docs.jsonl
+  sitrep extract saved-pages/ -o pages.jsonl      the text and metadata read from each page, no model
   sitrep eval ner --conll ../shared/data/conll2003/iob2/valid.txt
   sitrep eval clusters --docs docs.jsonl --gold-field incident_id
   sitrep eval types --case ../shared/data/case2021/dev.tsv
@@ -44,6 +45,10 @@ pub enum Command {
     /// Analyse articles: entities, numbers, casualty facts and tolls.
     #[command(after_help = RUN_EXAMPLES)]
     Run(RunArgs),
+    /// Read the inputs as `run` does and write what was read (text, title, date,
+    /// outlet, author, language) or why an item was skipped; no model is loaded.
+    #[command(after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
     /// Fine-tune a NER model on CoNLL-format data.
     #[command(name = "train-ner", after_help = TRAIN_EXAMPLES)]
     TrainNer(TrainArgs),
@@ -51,6 +56,19 @@ pub enum Command {
     #[command(subcommand)]
     Eval(EvalCommand),
 }
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  sitrep extract page.html                            one JSON line: id, title, date, source, url,
+                                                      author, language, text, status, reason, warnings
+  sitrep extract saved-pages/ -o pages.jsonl          every page of a folder (schema/sitrep-extract.schema.json)
+  sitrep extract saved-pages/ --format json -o pages.json   one JSON array
+  sitrep extract saved-pages/ | jq -r 'select(.status == \"skipped\") | [.id, .reason] | @tsv'
+  sitrep extract saved-pages/ -o pages.jsonl && sitrep run pages.jsonl
+                                                      a stage of its own: pages in, JSON Lines out,
+                                                      and run reads those lines as it reads the pages
+
+Exit status: 0 every input was read; 1 an error stopped it; 2 bad usage; 3 some inputs were skipped.";
 
 const RUN_EXAMPLES: &str = "\
 Examples, one per format:
@@ -63,6 +81,8 @@ Examples, one per format:
   sitrep run corpus/ -o events.geojson                GeoJSON for QGIS / geopandas
   sitrep run corpus/ -o report.html                   (the same: format from the extension)
   sitrep run corpus/ --format csv -o events.csv --documents-out documents.jsonl
+  sitrep run pages/ --format json --with-text -o report.json   each document record holds the
+                                                      text its offsets point into (code points)
   sitrep run corpus/ --precision f32                  exact f32 models (default: bf16 on
                                                       CPUs with native bf16; same F1)
   sitrep run corpus/ --pair-model mine.json           a same-incident model refitted on your
@@ -195,6 +215,11 @@ pub struct RunArgs {
     /// Also write every document's record here, one JSON object per line.
     #[arg(long, value_name = "PATH")]
     pub documents_out: Option<PathBuf>,
+    /// Put each document's text in its record (json, jsonl's --documents-out): the text
+    /// every start/end offset points into, in Unicode code points; for an HTML page, the
+    /// main text read from it.
+    #[arg(long)]
+    pub with_text: bool,
     /// Start CSV output with a UTF-8 byte-order mark, so that Excel reads non-ASCII
     /// text correctly (csv only).
     #[arg(long)]
@@ -225,6 +250,41 @@ pub struct RunArgs {
     /// No progress bar or summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Arguments of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Directories, files, or `-` for JSON Lines on standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Output format [default: from the --output extension (.json); else jsonl].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExtractFormat>,
+    /// Write the records here instead of standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Skip documents with more text than this (bytes; K, M, G suffixes) [default: 10M].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_document_bytes: Option<u64>,
+    /// Skip HTML pages with more markup than this [default: 32M].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_html_bytes: Option<u64>,
+    /// Skip files larger than this unread, JSON Lines included [default: 1G].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_file_bytes: Option<u64>,
+    /// No summary on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One record per line (default).
+    Jsonl,
+    /// One JSON array of the records.
+    Json,
 }
 
 /// Arguments of `train-ner`.

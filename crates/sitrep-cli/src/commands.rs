@@ -7,17 +7,21 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sitrep::{Pipeline, Status};
-use sitrep_text::{read_inputs, InputOptions, InputSource};
 
 use crate::args::{Cli, Command, EvalCommand, Format, RunArgs, TrainArgs, Unit};
 use crate::render;
 
 mod eval_geo;
+mod extract;
+mod io;
+
+use io::{create, input_options, read};
 
 /// Dispatches a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run(a) => run_pipeline(a),
+        Command::Extract(a) => extract::extract(a),
         Command::TrainNer(a) => train(a),
         Command::Eval(e) => eval(e),
     }
@@ -56,12 +60,6 @@ fn resolve_format(a: &RunArgs) -> Format {
         })
 }
 
-fn create(path: &Path) -> Result<Box<dyn Write>> {
-    let f =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    Ok(Box::new(std::io::BufWriter::new(f)))
-}
-
 fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     let format = resolve_format(&a);
     if a.bom && !matches!(format, Format::Csv | Format::AcledCsv | Format::UcdpCsv) {
@@ -74,19 +72,8 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
             "--documents-out and --output name the same file",
         ));
     }
-    let sources: Vec<InputSource> = a.inputs.iter().map(|s| InputSource::parse(s)).collect();
-    let limits = InputOptions {
-        max_document_bytes: a
-            .max_document_bytes
-            .unwrap_or(InputOptions::DEFAULT_MAX_DOCUMENT_BYTES),
-        max_html_bytes: a
-            .max_html_bytes
-            .unwrap_or(InputOptions::DEFAULT_MAX_HTML_BYTES),
-        max_file_bytes: a
-            .max_file_bytes
-            .unwrap_or(InputOptions::DEFAULT_MAX_FILE_BYTES),
-    };
-    let items = read_inputs(&sources, &limits).context("reading inputs")?;
+    let limits = input_options(a.max_document_bytes, a.max_html_bytes, a.max_file_bytes);
+    let items = read(&a.inputs, &limits)?;
     let mut builder = Pipeline::builder();
     if let Some(m) = &a.model {
         builder = builder.ner_model(m);
@@ -105,8 +92,15 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
     }
     let pipeline = builder.build().context("starting the pipeline")?;
     let bar = progress_bar(a.quiet, items.len() as u64, "analysing");
-    let report = pipeline.analyze_with_progress(&items, &|done, _| bar.set_position(done as u64));
+    let mut report =
+        pipeline.analyze_with_progress(&items, &|done, _| bar.set_position(done as u64));
     bar.finish_and_clear();
+    if a.with_text {
+        let texts = render::texts(&items);
+        for d in &mut report.documents {
+            d.text = texts.get(d.id.as_str()).map(|t| (*t).to_owned());
+        }
+    }
 
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) => create(p)?,

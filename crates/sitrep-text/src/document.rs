@@ -19,6 +19,14 @@ pub struct Document {
     pub source: Option<String>,
     /// Where the article came from, when known.
     pub url: Option<String>,
+    /// Who wrote it, when the page or record says (`<meta name="author">`,
+    /// JSON-LD `author`, a record's `author`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Its language as the page or record declares it, the primary subtag in
+    /// lowercase (`<html lang="en-US">` → `en`; a record's `language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The article text.
     pub text: String,
     /// Problems met while reading that did not stop the document from being
@@ -36,10 +44,20 @@ impl Document {
             date: None,
             source: None,
             url: None,
+            author: None,
+            language: None,
             text: text.into(),
             warnings: Vec::new(),
         }
     }
+}
+
+/// The primary subtag of a language tag, in lowercase ("en-US" → "en",
+/// "pt_BR" → "pt", "FR" → "fr"); `None` unless it is two or three letters.
+pub(crate) fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
 }
 
 /// An input record that could not be read as a document, kept so that no input
@@ -140,6 +158,24 @@ pub(crate) fn make_ids_unique(items: &mut [InputItem]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags() {
+        let rows = [
+            ("en-US", Some("en")),
+            ("pt_BR", Some("pt")),
+            ("FR", Some("fr")),
+            (" de ", Some("de")),
+            ("fil", Some("fil")),
+            ("english", None),
+            ("e", None),
+            ("", None),
+            ("12", None),
+        ];
+        for (tag, want) in rows {
+            assert_eq!(primary_language(tag).as_deref(), want, "{tag:?}");
+        }
+    }
 
     #[test]
     fn dates() {

@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader, Read};
 use serde::Deserialize;
 
 use crate::decode::{decode, looks_binary, BINARY_SNIFF_BYTES};
-use crate::document::{make_ids_unique, parse_date, skip, Document, InputItem};
+use crate::document::{make_ids_unique, parse_date, primary_language, skip, Document, InputItem};
 use crate::options::{too_large, InputOptions};
 
 /// Why a JSON value that is not an object is no record.
@@ -27,6 +27,8 @@ pub(crate) struct Record {
     date: Option<serde_json::Value>,
     source: Option<serde_json::Value>,
     url: Option<serde_json::Value>,
+    author: Option<serde_json::Value>,
+    language: Option<serde_json::Value>,
 }
 
 /// Reads JSON Lines held in memory, exactly as [`read_inputs`] reads a `.jsonl`
@@ -254,6 +256,15 @@ pub(crate) fn record_to_item(
     doc.title = string_field("title", r.title, &mut warnings);
     doc.source = string_field("source", r.source, &mut warnings);
     doc.url = string_field("url", r.url, &mut warnings);
+    doc.author = string_field("author", r.author, &mut warnings);
+    if let Some(l) = string_field("language", r.language, &mut warnings) {
+        match primary_language(&l) {
+            Some(l) => doc.language = Some(l),
+            None => warnings.push(format!(
+                "ignored \"language\" {l:?}: expected a language tag such as \"en\" or \"fr-CA\""
+            )),
+        }
+    }
     if let Some(d) = string_field("date", r.date, &mut warnings) {
         match parse_date(&d) {
             Some(date) => doc.date = Some(date),

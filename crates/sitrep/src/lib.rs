@@ -30,10 +30,12 @@ pub mod eval;
 pub mod eval_geo;
 pub mod eval_roles;
 pub mod eval_types;
+mod extract;
 mod output;
 mod pipeline;
 
 pub use error::{DocumentError, DocumentResult, Error, Result};
+pub use extract::{extract_record, ExtractRecord};
 pub use output::{
     CasualtyRecord, ClaimRecord, CountRecord, DocumentRecord, EntityRecord, EventRecord,
     EvidenceRecord, FigureRecord, LocationRecord, NumberRecord, PartyRecord, Report, SidesRecord,

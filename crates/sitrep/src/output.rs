@@ -49,6 +49,11 @@ pub struct DocumentRecord {
     pub source: Option<String>,
     /// Address, when known.
     pub url: Option<String>,
+    /// Author, when the page or record says.
+    pub author: Option<String>,
+    /// Declared language (primary subtag, lowercase: `en`), when the page or
+    /// record says.
+    pub language: Option<String>,
     /// `ok` or `skipped`.
     pub status: Status,
     /// Why it was skipped (null when `ok`).
@@ -71,6 +76,10 @@ pub struct DocumentRecord {
     pub parties: Vec<PartyRecord>,
     /// Id of the event the document was grouped into.
     pub event: Option<String>,
+    /// The text every offset of this record points into (code points), when
+    /// asked for (`sitrep run --with-text`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// What happened, in ACLED's terms: written flat into document and event
@@ -476,6 +485,8 @@ pub(crate) fn skipped_record(id: &str, reason: &str) -> DocumentRecord {
         date: None,
         source: None,
         url: None,
+        author: None,
+        language: None,
         status: Status::Skipped,
         reason: Some(reason.to_owned()),
         warnings: Vec::new(),
@@ -486,6 +497,7 @@ pub(crate) fn skipped_record(id: &str, reason: &str) -> DocumentRecord {
         coding: TypeRecord::default(),
         parties: Vec::new(),
         event: None,
+        text: None,
     }
 }
 
@@ -497,6 +509,8 @@ pub(crate) fn ok_record(doc: &Document) -> DocumentRecord {
         date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
         source: doc.source.clone(),
         url: doc.url.clone(),
+        author: doc.author.clone(),
+        language: doc.language.clone(),
         status: Status::Ok,
         reason: None,
         warnings: doc.warnings.clone(),
@@ -507,6 +521,7 @@ pub(crate) fn ok_record(doc: &Document) -> DocumentRecord {
         coding: TypeRecord::default(),
         parties: Vec::new(),
         event: None,
+        text: None,
     }
 }
 

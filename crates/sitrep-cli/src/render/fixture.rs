@@ -96,6 +96,8 @@ fn document(id: &str, title: Option<&str>, event: Option<&str>) -> DocumentRecor
         date: Some("2031-05-12".to_owned()),
         source: None,
         url: None,
+        author: None,
+        language: None,
         status: Status::Ok,
         reason: None,
         warnings: Vec::new(),
@@ -106,6 +108,7 @@ fn document(id: &str, title: Option<&str>, event: Option<&str>) -> DocumentRecor
         coding: TypeRecord::default(),
         parties: Vec::new(),
         event: event.map(str::to_owned),
+        text: None,
     }
 }
 

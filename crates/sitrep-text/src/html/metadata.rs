@@ -1,5 +1,6 @@
-//! The page's metadata: title, publication date, outlet and address, from
-//! `<meta>` tags, JSON-LD, `<link rel="canonical">`, `<time>` and headings.
+//! The page's metadata: title, publication date, outlet, address, author
+//! and language, from `<meta>` tags, JSON-LD, `<link rel="canonical">`,
+//! `<time>`, `<html lang>` and headings.
 
 use chrono::NaiveDate;
 use ego_tree::NodeId;
@@ -7,7 +8,7 @@ use scraper::node::Element;
 use scraper::Node;
 
 use super::boilerplate::{inside_dropped, NodeR};
-use crate::document::parse_date;
+use crate::document::{parse_date, primary_language};
 
 /// A JSON-LD article's fields.
 #[derive(Debug, Default)]
@@ -16,6 +17,7 @@ pub(super) struct LdArticle {
     date: Option<String>,
     pub(super) publisher: Option<String>,
     pub(super) url: Option<String>,
+    pub(super) author: Option<String>,
 }
 
 /// The page's metadata, as found.
@@ -27,6 +29,11 @@ pub(super) struct Metadata {
     pub(super) site_name: Option<String>,
     pub(super) og_url: Option<String>,
     pub(super) canonical: Option<String>,
+    pub(super) author: Option<String>,
+    /// Declared languages: `<html lang>`, `content-language`, `og:locale`.
+    html_lang: Option<String>,
+    http_language: Option<String>,
+    og_locale: Option<String>,
     pub(super) ld: LdArticle,
     /// Date candidates with their rank (lower is better), in document order.
     dates: Vec<(u8, String)>,
@@ -66,6 +73,31 @@ fn set_once(slot: &mut Option<String>, value: Option<&str>) {
     }
 }
 
+/// `<meta name>` or `property` values that carry the author's name
+/// (`article:author` often holds a profile address instead, read as none).
+const AUTHOR_META_NAMES: &[&str] = &[
+    "article:author",
+    "author",
+    "byl",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+];
+
+/// An author's name as pages write it: "By Jane Doe" → "Jane Doe"; an
+/// address (`article:author` often holds a profile URL) is no name.
+fn author_name(value: &str) -> Option<String> {
+    let v = clean(value)?;
+    if v.starts_with("http://") || v.starts_with("https://") || v.starts_with('@') {
+        return None;
+    }
+    let v = match v.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => v[3..].trim_start().to_string(),
+        _ => v,
+    };
+    (!v.is_empty()).then_some(v)
+}
+
 impl Metadata {
     pub(super) fn collect(doc_root: NodeR<'_>) -> Metadata {
         let mut m = Metadata::default();
@@ -74,6 +106,7 @@ impl Metadata {
                 continue;
             };
             match el.name() {
+                "html" => set_once(&mut m.html_lang, el.attr("lang")),
                 "meta" => m.meta(el),
                 "link" => {
                     let canonical = el.attr("rel").is_some_and(|r| {
@@ -115,6 +148,12 @@ impl Metadata {
         let Some(content) = el.attr("content") else {
             return;
         };
+        if el
+            .attr("http-equiv")
+            .is_some_and(|h| h.trim().eq_ignore_ascii_case("content-language"))
+        {
+            set_once(&mut self.http_language, content.split(',').next());
+        }
         for key in [el.attr("property"), el.attr("name"), el.attr("itemprop")]
             .into_iter()
             .flatten()
@@ -125,12 +164,25 @@ impl Metadata {
                 "twitter:title" => set_once(&mut self.twitter_title, Some(content)),
                 "og:site_name" => set_once(&mut self.site_name, Some(content)),
                 "og:url" => set_once(&mut self.og_url, Some(content)),
+                "og:locale" => set_once(&mut self.og_locale, Some(content)),
+                k if AUTHOR_META_NAMES.contains(&k) && self.author.is_none() => {
+                    self.author = author_name(content);
+                }
                 "article:published_time" => self.push_date(0, content),
                 "datepublished" => self.push_date(2, content),
                 k if DATE_META_NAMES.contains(&k) => self.push_date(3, content),
                 _ => {}
             }
         }
+    }
+
+    /// The declared language's primary subtag, the first declaration that
+    /// reads as a language tag.
+    pub(super) fn language(&self) -> Option<String> {
+        [&self.html_lang, &self.http_language, &self.og_locale]
+            .into_iter()
+            .flatten()
+            .find_map(|l| primary_language(l))
     }
 
     fn push_date(&mut self, rank: u8, value: &str) {
@@ -319,6 +371,7 @@ fn json_ld(script: &str) -> LdArticle {
         date: string(o.get("datePublished")),
         publisher: name_or_id(o.get("publisher"), "name"),
         url: string(o.get("url")).or_else(|| name_or_id(o.get("mainEntityOfPage"), "@id")),
+        author: name_or_id(o.get("author"), "name").and_then(|a| author_name(&a)),
     }
 }
 

@@ -45,6 +45,14 @@ pub struct HtmlArticle {
     pub source: Option<String>,
     /// Address: `og:url`, else `<link rel="canonical">`, else the JSON-LD `url`.
     pub url: Option<String>,
+    /// Author: `<meta name="author">` (or `byl`, `dc.creator`,
+    /// `parsely-author`, `sailthru.author`, a non-address `article:author`),
+    /// else the JSON-LD `author`'s name; a leading "By" dropped.
+    pub author: Option<String>,
+    /// Language: the primary subtag of `<html lang>`, else of the
+    /// `content-language` header in a `<meta http-equiv>`, else of
+    /// `og:locale` ("en-US" → "en").
+    pub language: Option<String>,
     /// The article's main text: one paragraph per block element, paragraphs
     /// separated by a blank line, white space inside a paragraph collapsed to
     /// single spaces (a `<br>` gives a line break). Empty when the page has
@@ -156,11 +164,15 @@ fn extract(html: &str) -> Result<HtmlArticle, String> {
         .clone()
         .or_else(|| meta.canonical.clone())
         .or_else(|| meta.ld.url.clone());
+    let author = meta.author.clone().or_else(|| meta.ld.author.clone());
+    let language = meta.language();
     Ok(HtmlArticle {
         title,
         date,
         source,
         url,
+        author,
+        language,
         text,
         warnings,
     })
@@ -223,6 +235,8 @@ pub fn parse_html_page(bytes: &[u8], id: &str, options: &InputOptions) -> InputI
     doc.date = article.date;
     doc.source = article.source;
     doc.url = article.url;
+    doc.author = article.author;
+    doc.language = article.language;
     doc.warnings = decoded.into_iter().chain(article.warnings).collect();
     InputItem::Document(doc)
 }

@@ -92,3 +92,53 @@ fn declared_legacy_charset_is_decoded() {
     assert!(text.contains('\u{FFFD}'));
     assert!(warning.is_some_and(|w| w.contains("UTF-8")));
 }
+
+#[test]
+fn authors_and_languages_as_pages_declare_them() {
+    let page = |head: &str, html_attrs: &str| {
+        format!(
+            "<html {html_attrs}><head>{head}</head><body><article><p>Two people were hurt \
+             when a wall fell on a market street in the old town on Monday.</p></article></body></html>"
+        )
+    };
+    let rows = [
+        // (head, <html> attributes, author, language)
+        (
+            r#"<meta name="author" content="By  Ann Reporter">"#,
+            r#"lang="en-GB""#,
+            Some("Ann Reporter"),
+            Some("en"),
+        ),
+        (
+            r#"<meta property="article:author" content="https://example.com/ann">
+               <script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"Ann Reporter"}]}</script>"#,
+            "",
+            Some("Ann Reporter"),
+            None,
+        ),
+        (
+            r#"<meta property="og:locale" content="fr_FR">"#,
+            r#"lang="""#,
+            None,
+            Some("fr"),
+        ),
+        (
+            r#"<meta http-equiv="Content-Language" content="de-AT, de">"#,
+            r#"lang="x""#,
+            None,
+            Some("de"),
+        ),
+        (
+            r#"<meta name="twitter:creator" content="@ann">"#,
+            "",
+            None,
+            None,
+        ),
+    ];
+    for (head, attrs, author, language) in rows {
+        let a = super::extract_html(&page(head, attrs));
+        assert!(a.text.contains("a wall fell"), "{head}");
+        assert_eq!(a.author.as_deref(), author, "{head}");
+        assert_eq!(a.language.as_deref(), language, "{head}");
+    }
+}
