@@ -20,18 +20,22 @@ use crate::names::{alias, normalize, DIRECTIONS};
 const CITY_NAMED_STATES: &[&str] = &["New York", "Washington"];
 
 /// The countries and territories of the shared lexicon by normalised name,
-/// and the US states' normalised names.
+/// their names as written, and the US states' normalised names.
 struct Index {
     countries: HashMap<String, &'static str>,
+    names: HashSet<&'static str>,
     us_states: HashSet<String>,
 }
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
-    countries: COUNTRIES
+fn places() -> impl Iterator<Item = &'static sitrep_text::lexicon::Country> {
+    COUNTRIES
         .iter()
         .filter(|c| matches!(c.kind, CountryKind::State | CountryKind::Territory))
-        .map(|c| (normalize(c.name), c.name))
-        .collect(),
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    countries: places().map(|c| (normalize(c.name), c.name)).collect(),
+    names: places().map(|c| c.name).collect(),
     us_states: US_STATES
         .iter()
         .map(|s| {
@@ -58,10 +62,8 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
 pub fn country_of(normalized: &str) -> Option<&'static str> {
     let n = normalized.strip_prefix("the ").unwrap_or(normalized);
     let index = &*INDEX;
-    if let Some(a) = alias(n) {
-        if let Some(c) = index.countries.get(&normalize(a)) {
-            return Some(c);
-        }
+    if let Some(a) = alias(n).filter(|a| index.names.contains(a)) {
+        return Some(a);
     }
     if let Some(c) = index.countries.get(n) {
         return Some(c);
