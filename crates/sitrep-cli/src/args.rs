@@ -230,15 +230,9 @@ pub struct RunArgs {
     /// Worker threads for the text stages (results do not depend on it) [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Skip documents with more text than this (bytes; K, M, G suffixes) [default: 10M].
-    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
-    pub max_document_bytes: Option<u64>,
-    /// Skip HTML pages with more markup than this [default: 32M].
-    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
-    pub max_html_bytes: Option<u64>,
-    /// Skip files larger than this unread, JSON Lines included [default: 1G].
-    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
-    pub max_file_bytes: Option<u64>,
+    /// Size limits of the inputs.
+    #[command(flatten)]
+    pub limits: InputLimits,
     /// Numeric precision of the models: f32, bf16 or int8 [default: bf16 where the CPU
     /// has native bfloat16 (AMX or AVX512-BF16), else f32]. See BENCHMARKS.md.
     #[arg(long, value_name = "P")]
@@ -250,6 +244,34 @@ pub struct RunArgs {
     /// No progress bar or summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Size limits of the inputs, shared by `run` and `extract`.
+#[derive(Debug, Args)]
+pub struct InputLimits {
+    /// Skip documents with more text than this (bytes; K, M, G suffixes) [default: 10M].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_document_bytes: Option<u64>,
+    /// Skip HTML pages with more markup than this [default: 32M].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_html_bytes: Option<u64>,
+    /// Skip files larger than this unread, JSON Lines included [default: 1G].
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_file_bytes: Option<u64>,
+}
+
+impl InputLimits {
+    /// The limits asked for, the defaults elsewhere.
+    pub fn options(&self) -> sitrep_text::InputOptions {
+        use sitrep_text::InputOptions as O;
+        O {
+            max_document_bytes: self
+                .max_document_bytes
+                .unwrap_or(O::DEFAULT_MAX_DOCUMENT_BYTES),
+            max_html_bytes: self.max_html_bytes.unwrap_or(O::DEFAULT_MAX_HTML_BYTES),
+            max_file_bytes: self.max_file_bytes.unwrap_or(O::DEFAULT_MAX_FILE_BYTES),
+        }
+    }
 }
 
 /// Arguments of `extract`.
@@ -264,15 +286,9 @@ pub struct ExtractArgs {
     /// Write the records here instead of standard output.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Skip documents with more text than this (bytes; K, M, G suffixes) [default: 10M].
-    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
-    pub max_document_bytes: Option<u64>,
-    /// Skip HTML pages with more markup than this [default: 32M].
-    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
-    pub max_html_bytes: Option<u64>,
-    /// Skip files larger than this unread, JSON Lines included [default: 1G].
-    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
-    pub max_file_bytes: Option<u64>,
+    /// Size limits of the inputs.
+    #[command(flatten)]
+    pub limits: InputLimits,
     /// No summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,

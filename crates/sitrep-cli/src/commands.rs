@@ -15,7 +15,7 @@ mod eval_geo;
 mod extract;
 mod io;
 
-use io::{create, input_options, read};
+use io::{create, read};
 
 /// Dispatches a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -72,7 +72,7 @@ fn run_pipeline(a: RunArgs) -> Result<ExitCode> {
             "--documents-out and --output name the same file",
         ));
     }
-    let limits = input_options(a.max_document_bytes, a.max_html_bytes, a.max_file_bytes);
+    let limits = a.limits.options();
     let items = read(&a.inputs, &limits)?;
     let mut builder = Pipeline::builder();
     if let Some(m) = &a.model {

@@ -203,32 +203,17 @@ fn run_with_text_gives_the_text_every_offset_points_into() {
             .expect("--with-text: every record has its text")
             .chars()
             .collect();
-        for e in d["entities"].as_array().expect("entities") {
-            assert_eq!(
-                slice(&text, e),
-                e["text"].as_str().expect("text"),
-                "{}",
-                d["id"]
-            );
-            checked += 1;
-        }
-        for n in d["numbers"].as_array().expect("numbers") {
-            assert_eq!(
-                slice(&text, n),
-                n["text"].as_str().expect("text"),
-                "{}",
-                d["id"]
-            );
-            checked += 1;
-        }
-        for p in d["parties"].as_array().expect("parties") {
-            assert_eq!(
-                slice(&text, p),
-                p["name"].as_str().expect("name"),
-                "{}",
-                d["id"]
-            );
-            checked += 1;
+        // Each mention's offsets slice the text to its written form.
+        for (list, written) in [
+            ("entities", "text"),
+            ("numbers", "text"),
+            ("parties", "name"),
+        ] {
+            for m in d[list].as_array().expect(list) {
+                let want = m[written].as_str().expect(written);
+                assert_eq!(slice(&text, m), want, "{} {list}", d["id"]);
+                checked += 1;
+            }
         }
         for c in d["casualties"].as_array().expect("casualties") {
             assert!(!slice(&text, c).is_empty());

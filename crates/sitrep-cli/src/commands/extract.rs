@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use sitrep::Status;
 
-use super::io::{create, input_options, read};
+use super::io::{create, read};
 use crate::args::{ExtractArgs, ExtractFormat};
 
 /// `sitrep extract`: the reader alone, one record per input item.
 pub(super) fn extract(a: ExtractArgs) -> Result<ExitCode> {
-    let limits = input_options(a.max_document_bytes, a.max_html_bytes, a.max_file_bytes);
+    let limits = a.limits.options();
     let items = read(&a.inputs, &limits)?;
     let records: Vec<sitrep::ExtractRecord> = items.iter().map(sitrep::extract_record).collect();
     let format = a.format.unwrap_or_else(|| {

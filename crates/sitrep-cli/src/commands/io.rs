@@ -6,19 +6,6 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use sitrep_text::{read_inputs, InputItem, InputOptions, InputSource};
 
-/// The input limits asked for, the defaults elsewhere.
-pub(super) fn input_options(
-    document: Option<u64>,
-    html: Option<u64>,
-    file: Option<u64>,
-) -> InputOptions {
-    InputOptions {
-        max_document_bytes: document.unwrap_or(InputOptions::DEFAULT_MAX_DOCUMENT_BYTES),
-        max_html_bytes: html.unwrap_or(InputOptions::DEFAULT_MAX_HTML_BYTES),
-        max_file_bytes: file.unwrap_or(InputOptions::DEFAULT_MAX_FILE_BYTES),
-    }
-}
-
 /// Every input item, read as `run` and `extract` read them.
 pub(super) fn read(inputs: &[String], limits: &InputOptions) -> Result<Vec<InputItem>> {
     let sources: Vec<InputSource> = inputs.iter().map(|s| InputSource::parse(s)).collect();
