@@ -159,6 +159,47 @@ fn pages_of_many_shapes() {
             "The new flood defences held overnight & the river fell by 40 cm.\n\nStation Level\n\nMill Weir 2.1 m",
         ),
         (
+            "a share wrapper around the story is kept, the share bar in it dropped, a comments block dropped",
+            r#"<body><div class="share_wrapper"><div class="sharebar">Share on Facebook</div>
+               <div class="story-text"><p>The county opened a second shelter on Monday as the river kept rising.</p>
+               <p>About 400 residents of the lower town spent the night at the sports hall, officials said.</p>
+               <p>The road to Harlow remained closed and buses were diverted through the hill villages.</p>
+               <p>Forecasters expect the river to crest on Wednesday, a day later than first thought.</p>
+               <p>Volunteers from the rowing club and the scouts filled sandbags along the quay through the night while the fire service pumped water from the cellars of the old mill.</p>
+               <p>The school in the lower town will stay closed until Friday, and parents were asked to keep children away from the river banks.</p></div></div>
+               <div class="comments"><p>Reader one: stay safe everyone, and thank you to the volunteers at the hall.</p>
+               <p>Reader two: the council was warned about this road two years ago and did nothing.</p></div></body>"#,
+            None,
+            None,
+            None,
+            None,
+            "The county opened a second shelter on Monday as the river kept rising.\n\n\
+             About 400 residents of the lower town spent the night at the sports hall, officials said.\n\n\
+             The road to Harlow remained closed and buses were diverted through the hill villages.\n\n\
+             Forecasters expect the river to crest on Wednesday, a day later than first thought.\n\n\
+             Volunteers from the rowing club and the scouts filled sandbags along the quay through the \
+             night while the fire service pumped water from the cellars of the old mill.\n\n\
+             The school in the lower town will stay closed until Friday, and parents were asked to keep \
+             children away from the river banks.",
+        ),
+        (
+            "a blog post of text and <br>s in a <div> outweighs a list of links with more letters",
+            r#"<body><div id="wrap"><div class="post-body">The lighthouse on Skerry Rock was relit on Sunday after forty years of darkness.<br><br>
+               Volunteers spent two summers restoring the lamp room and the keeper's cottage.<br><br>
+               The light will shine every night from dusk until midnight.</div>
+               <div class="links"><div><a href="/1">Restoring old lighthouses along the northern coast, a complete guide</a></div>
+               <div><a href="/2">The best coastal walks in the region for families with young children</a></div>
+               <div><a href="/3">Archive of every post on maritime history published on this blog since 2009</a></div>
+               <div><a href="/4">Photographs of the harbour and the island ferries in winter storms and calm</a></div></div></div></body>"#,
+            None,
+            None,
+            None,
+            None,
+            "The lighthouse on Skerry Rock was relit on Sunday after forty years of darkness.\n\n\
+             Volunteers spent two summers restoring the lamp room and the keeper's cottage.\n\n\
+             The light will shine every night from dusk until midnight.",
+        ),
+        (
             "tag soup is read as a browser reads it",
             "<p>First paragraph, never closed<p>Second <b>bold <i>and</b> italic</i> text<div>Third</span></div>",
             None,

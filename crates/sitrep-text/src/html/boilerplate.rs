@@ -29,49 +29,54 @@ const DROPPED_ROLES: &[&str] = &[
     "toolbar",
 ];
 
-/// Words in a `class` or `id` that mark boilerplate.
-const BOILERPLATE_WORDS: &[&str] = &[
+/// Words in a `class` or `id` that mark boilerplate whatever it holds.
+const FURNITURE_WORDS: &[&str] = &[
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "gdpr",
+    "modal",
+    "newsletter",
+    "outbrain",
+    "paywall",
+    "popup",
+    "signup",
+    "subscribe",
+    "subscription",
+    "taboola",
+];
+
+/// Words in a `class` or `id` that mark boilerplate unless the element holds
+/// the article (a `share_wrapper` or `ad-container` around the story).
+const WRAPPER_WORDS: &[&str] = &[
     "ad",
     "ads",
     "advert",
-    "adverts",
     "advertisement",
     "advertising",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "promotion",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "subscribe",
-    "subscription",
-    "newsletter",
-    "signup",
-    "paywall",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "recommended",
-    "comment",
-    "comments",
-    "breadcrumb",
-    "breadcrumbs",
-    "sidebar",
-    "popup",
-    "modal",
+    "adverts",
+    "footer",
+    "masthead",
+    "menu",
     "nav",
     "navbar",
     "navigation",
-    "menu",
-    "footer",
-    "masthead",
+    "promo",
+    "promotion",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "sponsored",
     "toolbar",
-    "outbrain",
-    "taboola",
-    "disqus",
 ];
 
 /// Words in a `class` or `id` that mark content and overrule the above.
@@ -104,17 +109,32 @@ pub(super) fn attr_words(value: &str) -> impl Iterator<Item = String> + '_ {
     words.into_iter()
 }
 
-pub(super) fn names_boilerplate(el: &Element) -> bool {
-    let mut boiler = false;
+/// What the `class` and `id` of an element say of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Named {
+    /// Nothing, or content (a content word overrules the others).
+    Neutral,
+    /// Boilerplate unless it holds the article.
+    Wrapper,
+    /// Boilerplate.
+    Furniture,
+}
+
+pub(super) fn names_boilerplate(el: &Element) -> Named {
+    let mut named = Named::Neutral;
     for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         for w in attr_words(value) {
             if CONTENT_WORDS.contains(&w.as_str()) {
-                return false;
+                return Named::Neutral;
             }
-            boiler |= BOILERPLATE_WORDS.contains(&w.as_str());
+            if FURNITURE_WORDS.binary_search(&w.as_str()).is_ok() {
+                named = Named::Furniture;
+            } else if named == Named::Neutral && WRAPPER_WORDS.binary_search(&w.as_str()).is_ok() {
+                named = Named::Wrapper;
+            }
         }
     }
-    boiler
+    named
 }
 
 fn is_hidden(el: &Element) -> bool {
@@ -138,7 +158,7 @@ fn is_hidden(el: &Element) -> bool {
 }
 
 /// A `<form>` that wraps a whole page (as ASP.NET pages do) is not dropped.
-fn wraps_content(node: NodeR<'_>) -> bool {
+fn wraps_page(node: NodeR<'_>) -> bool {
     node.descendants()
         .filter(|n| {
             n.value()
@@ -150,13 +170,56 @@ fn wraps_content(node: NodeR<'_>) -> bool {
         >= 3
 }
 
+/// Paragraph text an element must hold, in at least [`ARTICLE_PARAGRAPHS`]
+/// paragraphs, to count as holding an article.
+const ARTICLE_WORDS: usize = 100;
+const ARTICLE_PARAGRAPHS: usize = 3;
+
+/// Whether an element holds an article: an `<article>`, `<main>` or
+/// `articleBody` element, or paragraphs of some length.
+fn holds_article(node: NodeR<'_>) -> bool {
+    let mut paragraphs = 0;
+    let mut words = 0;
+    for n in node.descendants().skip(1) {
+        let Some(el) = n.value().as_element() else {
+            continue;
+        };
+        match el.name() {
+            "article" | "main" => return true,
+            "p" => {
+                let w: usize = n
+                    .descendants()
+                    .filter_map(|t| t.value().as_text())
+                    .map(|t| t.split_whitespace().count())
+                    .sum();
+                if w > 0 {
+                    paragraphs += 1;
+                    words += w;
+                }
+                if paragraphs >= ARTICLE_PARAGRAPHS && words >= ARTICLE_WORDS {
+                    return true;
+                }
+            }
+            _ => {
+                if el
+                    .attr("itemprop")
+                    .is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "articleBody"))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// Whether an element and everything in it is left out of the text.
 pub(super) fn is_dropped(node: NodeR<'_>, el: &Element) -> bool {
     let name = el.name();
     if DROPPED_TAGS.contains(&name) || is_hidden(el) {
         return true;
     }
-    if name == "form" && !wraps_content(node) {
+    if name == "form" && !wraps_page(node) {
         return true;
     }
     if el.attr("role").is_some_and(|r| {
@@ -165,7 +228,14 @@ pub(super) fn is_dropped(node: NodeR<'_>, el: &Element) -> bool {
     }) {
         return true;
     }
-    !matches!(name, "html" | "body" | "article" | "main") && names_boilerplate(el)
+    if matches!(name, "html" | "body" | "article" | "main") {
+        return false;
+    }
+    match names_boilerplate(el) {
+        Named::Neutral => false,
+        Named::Furniture => true,
+        Named::Wrapper => !holds_article(node),
+    }
 }
 
 /// Whether `node` sits inside a dropped element (below `doc_root`).

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use scraper::Html;
 
-use super::boilerplate::{attr_words, names_boilerplate};
+use super::boilerplate::{attr_words, names_boilerplate, Named};
 use super::charset::{declared_charset, decode_html};
 use super::metadata::parse_loose_date;
 
@@ -42,12 +42,14 @@ fn attribute_words() {
 #[test]
 fn boilerplate_names() {
     let rows = [
-        ("<div class=\"cookie-banner\">x</div>", true),
-        ("<div id=\"newsletterSignup\">x</div>", true),
-        ("<div class=\"article-comments\">x</div>", false),
-        ("<div class=\"story-body\">x</div>", false),
-        ("<div class=\"header\">x</div>", false),
-        ("<div class=\"loading shadow\">x</div>", false),
+        ("<div class=\"cookie-banner\">x</div>", Named::Furniture),
+        ("<div id=\"newsletterSignup\">x</div>", Named::Furniture),
+        ("<div class=\"share_wrapper\">x</div>", Named::Wrapper),
+        ("<div class=\"ad-slot comments\">x</div>", Named::Furniture),
+        ("<div class=\"article-comments\">x</div>", Named::Neutral),
+        ("<div class=\"story-body\">x</div>", Named::Neutral),
+        ("<div class=\"header\">x</div>", Named::Neutral),
+        ("<div class=\"loading shadow\">x</div>", Named::Neutral),
     ];
     for (html, want) in rows {
         let page = Html::parse_fragment(html);

@@ -30,7 +30,7 @@ const NOTICE_PHRASES: &[&str] = &[
 /// Paragraphs of at most this many words may be notices.
 const NOTICE_MAX_WORDS: usize = 40;
 
-fn is_block(name: &str) -> bool {
+pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "address"
