@@ -209,6 +209,40 @@ fn pages_of_many_shapes() {
             "First paragraph, never closed\n\nSecond bold and italic text\n\nThird",
         ),
         (
+            "a German date line under the headline when the markup names no date",
+            r#"<html lang="de"><body><div class="newsHeader"><h1>Neue Brücke eröffnet</h1>
+               <span class="newsdatum">Donnerstag, 15.2.2031, 19:51</span></div>
+               <div class="text"><p>Die neue Brücke über die Enz wurde am Donnerstag für den Verkehr freigegeben.</p></div>
+               <div class="sidebar"><span class="date">01.01.2031</span></div></body></html>"#,
+            Some("Neue Brücke eröffnet"),
+            date(2031, 2, 15),
+            None,
+            None,
+            "Die neue Brücke über die Enz wurde am Donnerstag für den Verkehr freigegeben.",
+        ),
+        (
+            "a UTC time in JSON-LD is the outlet's day where the page states its own time zone",
+            r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Council votes late",
+               "datePublished":"2031-11-09T03:28:35Z"}</script>
+               <script>window.meta = {"section":"local","updated":"2031-11-08T22:40:00-05:00"};</script></head>
+               <body><article><p>The council voted just before midnight to close the bridge.</p></article></body></html>"#,
+            Some("Council votes late"),
+            date(2031, 11, 8),
+            None,
+            None,
+            "The council voted just before midnight to close the bridge.",
+        ),
+        (
+            "the page's address gives the day when nothing else does",
+            r#"<html><head><link rel="canonical" href="https://blog.example/2031/07/19/party-congress/"></head>
+               <body><div class="post"><p>The party met in Kiel for its yearly congress.</p></div></body></html>"#,
+            None,
+            date(2031, 7, 19),
+            None,
+            Some("https://blog.example/2031/07/19/party-congress/"),
+            "The party met in Kiel for its yearly congress.",
+        ),
+        (
             "an unparsable date is a warning, not an error",
             r#"<meta property="article:published_time" content="sometime last week"><p>Text of the page.</p>"#,
             None,

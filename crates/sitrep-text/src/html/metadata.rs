@@ -7,7 +7,11 @@ use ego_tree::NodeId;
 use scraper::node::Element;
 use scraper::Node;
 
-use super::boilerplate::{inside_dropped, NodeR};
+use super::boilerplate::{attr_words, inside_dropped, names_boilerplate, Named, NodeR};
+use super::dates::{
+    is_date_line_word, local_offset, script_date, text_dates, url_date, utc_in, Order,
+};
+use super::text::extract_text;
 use crate::document::{parse_date, primary_language};
 
 /// A JSON-LD article's fields.
@@ -39,7 +43,20 @@ pub(super) struct Metadata {
     dates: Vec<(u8, String)>,
     /// `<time datetime>` values with their node, in document order.
     times: Vec<(NodeId, String)>,
+    /// The first publication date stated in a script's JSON (not JSON-LD).
+    script_date: Option<NaiveDate>,
+    /// The page's own time zone, as the first non-UTC time on it states.
+    offset: Option<chrono::FixedOffset>,
+    /// Elements whose `class` or `id` names a date line, in document order,
+    /// at most [`MAX_DATE_LINES`].
+    date_lines: Vec<NodeId>,
 }
+
+/// Date lines looked at, at most.
+const MAX_DATE_LINES: usize = 64;
+
+/// A date line's text is read when it is no longer than this (bytes).
+const MAX_DATE_LINE_BYTES: usize = 300;
 
 /// `<meta name>` values that carry a publication date.
 const DATE_META_NAMES: &[&str] = &[
@@ -58,7 +75,20 @@ const DATE_META_NAMES: &[&str] = &[
     "sailthru.date",
     "parsely-pub-date",
     "article.published",
+    "article.created",
+    "article:published_date",
     "citation_publication_date",
+    "citation_date",
+    "date_published",
+    "datecreated",
+    "dc.date.publication",
+    "displaydate",
+    "originalpublicationdate",
+    "publication-date",
+    "published-date",
+    "published_time",
+    "rnews:datepublished",
+    "og:pubdate",
 ];
 
 /// Trims and collapses white space; `None` when nothing is left.
@@ -120,10 +150,43 @@ impl Metadata {
                 "title" if m.title_tag.is_none() && node.parent().is_some_and(is_head) => {
                     m.title_tag = clean(&text_of(node));
                 }
-                "script" if m.ld.headline.is_none() && m.ld.date.is_none() && is_json_ld(el) => {
-                    m.ld = json_ld(&text_of(node));
+                "script" if is_json_ld(el) && m.ld.headline.is_none() && m.ld.date.is_none() => {
+                    let script = text_of(node);
+                    m.ld = json_ld(&script);
+                    // JSON-LD that does not parse (raw line breaks in strings) may still state it.
+                    if m.ld.date.is_none() && m.script_date.is_none() {
+                        m.script_date = script_date(&script);
+                    }
+                }
+                "script" if m.script_date.is_none() || m.offset.is_none() => {
+                    let script = text_of(node);
+                    if m.script_date.is_none() {
+                        m.script_date = script_date(&script);
+                    }
+                    if m.offset.is_none() {
+                        m.offset = local_offset(&script);
+                    }
                 }
                 _ => {}
+            }
+            let words = || {
+                [el.attr("class"), el.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(attr_words)
+            };
+            if m.date_lines.len() < MAX_DATE_LINES && words().any(|w| is_date_line_word(&w)) {
+                m.date_lines.push(node.id());
+            }
+            // hAtom's <abbr class="published" title="2016-12-23T05:11:00">.
+            if words().any(|w| w == "published" || w == "pubdate") {
+                if let Some(v) = el
+                    .attr("title")
+                    .or(el.attr("datetime"))
+                    .or(el.attr("content"))
+                {
+                    m.push_date(2, v);
+                }
             }
             if let Some(dt) = el.attr("datetime").and_then(clean) {
                 let marked = el.attr("pubdate").is_some()
@@ -139,6 +202,14 @@ impl Metadata {
         }
         if let Some(d) = m.ld.date.clone() {
             m.dates.push((1, d));
+        }
+        let stated = m
+            .dates
+            .iter()
+            .map(|(_, d)| d)
+            .chain(m.times.iter().map(|(_, d)| d));
+        if let Some(o) = stated.filter_map(|d| local_offset(d)).next() {
+            m.offset = Some(o);
         }
         m.dates.sort_by_key(|(rank, _)| *rank);
         m
@@ -168,7 +239,9 @@ impl Metadata {
                 k if AUTHOR_META_NAMES.contains(&k) && self.author.is_none() => {
                     self.author = author_name(content);
                 }
-                "article:published_time" => self.push_date(0, content),
+                "article:published_time" | "og:published_time" | "article:published" => {
+                    self.push_date(0, content);
+                }
                 "datepublished" => self.push_date(2, content),
                 k if DATE_META_NAMES.contains(&k) => self.push_date(3, content),
                 _ => {}
@@ -191,42 +264,109 @@ impl Metadata {
         }
     }
 
-    /// The first date that parses, by rank, then `<time>` in the article,
-    /// then anywhere; a warning when some were given but none parsed.
+    /// The publication date: the first that parses of the dates the markup
+    /// states, by rank; then a `<time datetime>` in the article; a date in a
+    /// script's JSON; a date line's date (in the article's part of the page
+    /// first); any `<time datetime>`; the page address's date; the first date
+    /// in the article's text. A warning when the markup stated dates but none
+    /// parsed.
     pub(super) fn date(
         &self,
+        doc_root: NodeR<'_>,
         root: Option<NodeR<'_>>,
+        text: &str,
         warnings: &mut Vec<String>,
     ) -> Option<NaiveDate> {
-        let in_root = |id: NodeId| {
-            root.is_some_and(|r| {
+        let order = match self.language().as_deref() {
+            Some("en") | None => Order::MonthFirst,
+            Some(_) => Order::DayFirst,
+        };
+        let parse = |c: &str| parse_loose_date(c).or_else(|| text_dates(c, order).first().copied());
+        let within = |id: NodeId, scope: Option<NodeR<'_>>| {
+            scope.is_some_and(|r| {
                 r.tree()
                     .get(id)
-                    .is_some_and(|n| n.ancestors().any(|a| a.id() == r.id()))
+                    .is_some_and(|n| n.ancestors().any(|a| a.id() == r.id()) || n.id() == r.id())
             })
         };
-        let candidates = self
-            .dates
-            .iter()
-            .map(|(_, d)| d)
-            .chain(
-                self.times
-                    .iter()
-                    .filter(|(id, _)| in_root(*id))
-                    .map(|(_, d)| d),
-            )
-            .chain(self.times.iter().map(|(_, d)| d));
         let mut unparsed = None;
-        for c in candidates {
-            if let Some(d) = parse_loose_date(c) {
-                return Some(d);
+        for (_, c) in &self.dates {
+            if let Some(d) = parse(c) {
+                // A UTC time is the outlet's day in the outlet's time zone.
+                return Some(self.offset.and_then(|o| utc_in(c, o)).unwrap_or(d));
             }
             unparsed.get_or_insert(c);
         }
         if let Some(c) = unparsed {
             warnings.push(format!("ignored page date {c:?}: not a date understood"));
         }
-        None
+        let in_root = self
+            .times
+            .iter()
+            .filter(|(id, _)| within(*id, root))
+            .find_map(|(_, d)| parse_loose_date(d));
+        if let Some(d) = in_root.or(self.script_date) {
+            return Some(d);
+        }
+        // The article's part of the page: two levels above its content.
+        let article_part = root.map(|r| r.ancestors().take(2).last().unwrap_or(r));
+        let lines = |scope: Option<NodeR<'_>>, strict: bool| {
+            self.date_lines
+                .iter()
+                .filter(move |id| scope.is_none() || within(**id, scope))
+                .find_map(|id| {
+                    doc_root
+                        .tree()
+                        .get(*id)
+                        .and_then(|n| self.date_line(n, order, strict))
+                })
+        };
+        if let Some(d) = lines(article_part, true)
+            .or_else(|| lines(None, true))
+            .or_else(|| lines(None, false))
+        {
+            return Some(d);
+        }
+        self.times
+            .iter()
+            .find_map(|(_, d)| parse_loose_date(d))
+            .or_else(|| {
+                [&self.og_url, &self.canonical, &self.ld.url]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|u| url_date(u))
+            })
+            .or_else(|| text_dates(text, order).first().copied())
+            .or_else(|| text_dates(&extract_text(doc_root), order).first().copied())
+    }
+
+    /// The date a date line prints: in its `datetime`, `title` or `content`,
+    /// else in its text when short; none inside dropped parts of the page.
+    fn date_line(&self, node: NodeR<'_>, order: Order, strict: bool) -> Option<NaiveDate> {
+        let el = node.value().as_element()?;
+        if strict && inside_dropped(node) {
+            return None;
+        }
+        let furniture = |a: NodeR<'_>| {
+            a.value().as_element().is_some_and(|e| {
+                matches!(e.name(), "nav" | "aside") || names_boilerplate(e) == Named::Furniture
+            })
+        };
+        if !strict && node.ancestors().any(furniture) {
+            return None;
+        }
+        for attr in ["datetime", "title", "content"] {
+            if let Some(d) = el
+                .attr(attr)
+                .and_then(|v| parse_loose_date(v).or_else(|| text_dates(v, order).first().copied()))
+            {
+                return Some(d);
+            }
+        }
+        let text = text_of(node);
+        (text.len() <= MAX_DATE_LINE_BYTES)
+            .then(|| text_dates(&text, order).first().copied())
+            .flatten()
     }
 
     pub(super) fn title(

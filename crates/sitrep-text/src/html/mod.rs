@@ -10,6 +10,7 @@
 mod boilerplate;
 mod charset;
 mod content;
+mod dates;
 mod metadata;
 mod nesting;
 #[cfg(test)]
@@ -35,11 +36,19 @@ pub struct HtmlArticle {
     /// `twitter:title`, else `<title>` (less a ` | Site` suffix naming the
     /// site), else the first `<h1>`.
     pub title: Option<String>,
-    /// Publication date: `article:published_time`, else the JSON-LD
-    /// `datePublished`, else an `itemprop="datePublished"` or `pubdate`
-    /// element, else a `<meta name>` such as `date`, `pubdate` or
-    /// `dc.date.issued`, else the first `<time datetime>` of the article, then
-    /// of the page.
+    /// Publication date: `article:published_time` (or `og:published_time`),
+    /// else the JSON-LD `datePublished`, else an `itemprop="datePublished"`,
+    /// `pubdate` or hAtom `published` element, else a `<meta name>` such as
+    /// `date`, `pubdate` or `dc.date.issued`; then a `<time datetime>` of the
+    /// article, a date that a script's JSON states (`"published_at"`), the
+    /// date printed in a date line (an element whose `class` or `id` says
+    /// `date`, `datum`, `byline`, `meta`, … : "Donnerstag, 15.2.2018",
+    /// "27 juin 2019"), any `<time datetime>`, the date in the page's address
+    /// (`/2014/07/19/`), and the first date in the article's text, then in
+    /// the page's. A UTC time is taken on the outlet's day when the page
+    /// states its time zone elsewhere. Month names are read in English,
+    /// German, French, Spanish, Italian, Portuguese and Dutch; numeric
+    /// dates with slashes are month first on English pages.
     pub date: Option<NaiveDate>,
     /// Outlet: `og:site_name`, else the JSON-LD publisher's `name`.
     pub source: Option<String>,
@@ -156,7 +165,7 @@ fn extract(html: &str) -> Result<HtmlArticle, String> {
     }
     let meta = Metadata::collect(doc_root);
     let mut warnings = Vec::new();
-    let date = meta.date(root, &mut warnings);
+    let date = meta.date(doc_root, root, &text, &mut warnings);
     let source = meta.site_name.clone().or_else(|| meta.ld.publisher.clone());
     let title = meta.title(source.as_deref(), root, doc_root);
     let url = meta

@@ -20,10 +20,12 @@
 //! ```
 
 mod countries;
+mod months;
 mod titles;
 mod us_states;
 
 pub use countries::{country_by_word, written_forms, Country, CountryKind, COUNTRIES};
+pub use months::{foreign_month_number, FOREIGN_MONTH_NAMES};
 pub use titles::{is_name_suffix, is_title, NAME_SUFFIXES, TITLE_ABBREVIATIONS, TITLE_WORDS};
 pub use us_states::{UsState, US_STATES};
 
