@@ -18,6 +18,8 @@ use crate::document::{parse_date, primary_language};
 #[derive(Debug, Default)]
 pub(super) struct LdArticle {
     headline: Option<String>,
+    /// The article's `name`, when it has a `headline` too.
+    name: Option<String>,
     date: Option<String>,
     pub(super) publisher: Option<String>,
     pub(super) url: Option<String>,
@@ -29,6 +31,8 @@ pub(super) struct LdArticle {
 pub(super) struct Metadata {
     og_title: Option<String>,
     twitter_title: Option<String>,
+    /// `dc.title`, `dcterms.title`, `<meta name="title">`, `parsely-title`.
+    meta_title: Option<String>,
     title_tag: Option<String>,
     pub(super) site_name: Option<String>,
     pub(super) og_url: Option<String>,
@@ -233,6 +237,9 @@ impl Metadata {
             match key.as_str() {
                 "og:title" => set_once(&mut self.og_title, Some(content)),
                 "twitter:title" => set_once(&mut self.twitter_title, Some(content)),
+                "dc.title" | "dcterms.title" | "title" | "parsely-title" => {
+                    set_once(&mut self.meta_title, Some(content));
+                }
                 "og:site_name" => set_once(&mut self.site_name, Some(content)),
                 "og:url" => set_once(&mut self.og_url, Some(content)),
                 "og:locale" => set_once(&mut self.og_locale, Some(content)),
@@ -369,19 +376,117 @@ impl Metadata {
             .flatten()
     }
 
+    /// The headline: `og:title`, else the JSON-LD article's `headline` (its
+    /// `name` instead when that is nearer the page's `<title>`: some sites
+    /// put their own name in one of the two), else `twitter:title`, a
+    /// `dc.title`-like `<meta>`, the `<title>`, the first `<h1>`. A trailing
+    /// ` | Site` is dropped where it names the site (its `og:site_name`,
+    /// publisher or host), and from a `<title>` a trailing part of at most
+    /// three words after a headline of four or more.
     pub(super) fn title(
         &self,
         site: Option<&str>,
         root: Option<NodeR<'_>>,
         doc_root: NodeR<'_>,
     ) -> Option<String> {
+        let host = [&self.og_url, &self.canonical, &self.ld.url]
+            .into_iter()
+            .flatten()
+            .find_map(|u| host_of(u));
+        let strip = |t: &str| strip_site(t, site, host.as_deref());
+        let ld = match (&self.ld.headline, &self.ld.name, &self.title_tag) {
+            (Some(h), Some(n), Some(t)) if overlap(n, t) > overlap(h, t) => Some(n.clone()),
+            (h, _, _) => h.clone(),
+        };
         self.og_title
             .clone()
-            .or_else(|| self.ld.headline.clone())
+            .or(ld)
             .or_else(|| self.twitter_title.clone())
-            .or_else(|| self.title_tag.as_deref().map(|t| strip_site(t, site)))
+            .or_else(|| self.meta_title.clone())
+            .map(|t| strip(&t))
+            .or_else(|| {
+                self.title_tag
+                    .as_deref()
+                    .map(|t| strip_short_tail(&strip(t)))
+            })
             .or_else(|| heading(root, doc_root))
     }
+}
+
+/// Words two titles share, over the words of the first.
+fn overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|w| b.contains(w)).count() as f32 / a.len() as f32
+}
+
+/// The host of an address, without `www.` (`https://www.ietf.org/x` →
+/// `ietf.org`).
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Separators between a headline and the site's name.
+const SITE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+/// `Headline | Site` → `Headline` when `Site` names the site: it is the
+/// site's name or holds it, or its letters are the host's first label
+/// (`Spiceworks` on `spiceworks.com`).
+pub(super) fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let label = host.and_then(|h| h.split('.').next()).map(letters);
+    for sep in SITE_SEPARATORS {
+        let Some((head, tail)) = title.rsplit_once(sep) else {
+            continue;
+        };
+        let tail_letters = letters(tail);
+        let names_site = site.is_some_and(|s| {
+            let s = letters(s);
+            !s.is_empty() && tail_letters.contains(&s) && tail.split_whitespace().count() <= 8
+        }) || label
+            .as_deref()
+            .is_some_and(|l| l.len() >= 3 && tail_letters == l);
+        if names_site && !head.trim().is_empty() {
+            return head.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// Words a `<title>`'s trailing part (a site's or section's name) has at most.
+const MAX_TAIL_WORDS: usize = 3;
+
+/// `Headline of four or more words – My website` → the headline.
+pub(super) fn strip_short_tail(title: &str) -> String {
+    for sep in SITE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.split_whitespace().count() <= MAX_TAIL_WORDS
+                && head.split_whitespace().count() >= 4
+            {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
 }
 
 /// The first `<h1>` of the article (the `<article>` around the main content,
@@ -424,21 +529,6 @@ fn text_of(node: NodeR<'_>) -> String {
         }
     }
     s
-}
-
-/// `Headline | Site` → `Headline` when `Site` is the site's name.
-fn strip_site(title: &str, site: Option<&str>) -> String {
-    let Some(site) = site else {
-        return title.to_owned();
-    };
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            if tail.trim().eq_ignore_ascii_case(site.trim()) && !head.trim().is_empty() {
-                return head.trim().to_owned();
-            }
-        }
-    }
-    title.to_owned()
 }
 
 /// `@type` values of article-like JSON-LD objects.
@@ -508,6 +598,7 @@ fn json_ld(script: &str) -> LdArticle {
     };
     LdArticle {
         headline: string(o.get("headline")).or_else(|| string(o.get("name"))),
+        name: string(o.get("headline")).and(string(o.get("name"))),
         date: string(o.get("datePublished")),
         publisher: name_or_id(o.get("publisher"), "name"),
         url: string(o.get("url")).or_else(|| name_or_id(o.get("mainEntityOfPage"), "@id")),

@@ -3,7 +3,7 @@ use scraper::Html;
 
 use super::boilerplate::{attr_words, names_boilerplate, Named};
 use super::charset::{declared_charset, decode_html};
-use super::metadata::parse_loose_date;
+use super::metadata::{parse_loose_date, strip_short_tail, strip_site};
 
 #[test]
 fn loose_dates() {
@@ -142,5 +142,61 @@ fn authors_and_languages_as_pages_declare_them() {
         assert!(a.text.contains("a wall fell"), "{head}");
         assert_eq!(a.author.as_deref(), author, "{head}");
         assert_eq!(a.language.as_deref(), language, "{head}");
+    }
+}
+
+#[test]
+fn site_names_after_headlines() {
+    // (title, site name, host, after strip_site, after strip_short_tail as well)
+    let rows = [
+        (
+            "Ferry runs aground - Echo Weekly",
+            Some("Echo Weekly"),
+            None,
+            "Ferry runs aground",
+            "Ferry runs aground",
+        ),
+        (
+            "Getting lean with ads | IAB",
+            None,
+            Some("iab.net"),
+            "Getting lean with ads",
+            "Getting lean with ads",
+        ),
+        (
+            "A chapter | Fandom [Archive of Our Own]",
+            Some("Archive of Our Own"),
+            None,
+            "A chapter",
+            "A chapter",
+        ),
+        (
+            "Lorem ipsum dolor sit amet – My website",
+            None,
+            None,
+            "Lorem ipsum dolor sit amet – My website",
+            "Lorem ipsum dolor sit amet",
+        ),
+        // A short headline keeps its tail; a long tail is no site's name.
+        ("Iraq - Live", None, None, "Iraq - Live", "Iraq - Live"),
+        (
+            "Raid in the desert - what the commanders said about it",
+            None,
+            None,
+            "Raid in the desert - what the commanders said about it",
+            "Raid in the desert - what the commanders said about it",
+        ),
+        (
+            "No separator here",
+            Some("Echo"),
+            Some("echo.example"),
+            "No separator here",
+            "No separator here",
+        ),
+    ];
+    for (title, site, host, stripped, short) in rows {
+        let s = strip_site(title, site, host);
+        assert_eq!(s, stripped, "{title}");
+        assert_eq!(strip_short_tail(&s), short, "{title}");
     }
 }
