@@ -30,7 +30,7 @@ const DROPPED_ROLES: &[&str] = &[
 ];
 
 /// Words in a `class` or `id` that mark boilerplate whatever it holds.
-const FURNITURE_WORDS: &[&str] = &[
+pub(super) const FURNITURE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "comment",
@@ -38,6 +38,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "consent",
     "cookie",
     "cookies",
+    "copyright",
     "disqus",
     "gdpr",
     "modal",
@@ -53,7 +54,7 @@ const FURNITURE_WORDS: &[&str] = &[
 
 /// Words in a `class` or `id` that mark boilerplate unless the element holds
 /// the article (a `share_wrapper` or `ad-container` around the story).
-const WRAPPER_WORDS: &[&str] = &[
+pub(super) const WRAPPER_WORDS: &[&str] = &[
     "ad",
     "ads",
     "advert",

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use scraper::Html;
 
-use super::boilerplate::{attr_words, names_boilerplate, Named};
+use super::boilerplate::{attr_words, names_boilerplate, Named, FURNITURE_WORDS, WRAPPER_WORDS};
 use super::charset::{declared_charset, decode_html};
 use super::metadata::{parse_loose_date, strip_short_tail, strip_site};
 
@@ -36,6 +36,15 @@ fn attribute_words() {
     ];
     for (value, want) in rows {
         assert_eq!(attr_words(value).collect::<Vec<_>>(), want, "{value:?}");
+    }
+}
+
+#[test]
+fn boilerplate_word_tables_are_sorted_for_binary_search() {
+    for table in [FURNITURE_WORDS, WRAPPER_WORDS] {
+        for w in table.windows(2) {
+            assert!(w[0] < w[1], "{w:?}");
+        }
     }
 }
 
