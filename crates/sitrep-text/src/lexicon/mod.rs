@@ -5,7 +5,8 @@
 //! coder and the geocoder read the [`COUNTRIES`] and their demonyms; the
 //! clustering and the geocoder the [`US_STATES`]; the sentence splitter, the
 //! clustering and the party coder the titles ([`TITLE_ABBREVIATIONS`],
-//! [`TITLE_WORDS`]). Each table keeps the order its doc states; the tests
+//! [`TITLE_WORDS`]); the HTML reader the months of other languages
+//! ([`FOREIGN_MONTH_NAMES`]). Each table keeps the order its doc states; the tests
 //! keep them in that order and free of duplicates.
 //!
 //! ```

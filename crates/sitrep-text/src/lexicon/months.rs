@@ -3,6 +3,12 @@
 //! numbers: full names and the abbreviations those languages print (without
 //! the period). English names are [`MONTH_NAMES`](super::MONTH_NAMES) and
 //! [`MONTH_ABBREVIATIONS`](super::MONTH_ABBREVIATIONS).
+//!
+//! Written by hand from each language's standard month names (Austrian
+//! "Jänner" and "Feber" included) and the abbreviations its dated pages print
+//! ("Mrz", "févr", "dic"); no third-party data. Chosen for the languages of
+//! the HTML dev pages (htmldate's set is mostly German, with French, Spanish
+//! and Italian pages), checked only there (BENCHMARKS.md, reading web pages).
 
 /// `(name, month)`, sorted by name for binary search; a name two languages
 /// share ("mai", "juni", "marzo") appears once, with the month they agree on.
