@@ -16,6 +16,7 @@ mod nesting;
 #[cfg(test)]
 mod tests;
 mod text;
+mod title;
 
 use chrono::NaiveDate;
 use scraper::Html;

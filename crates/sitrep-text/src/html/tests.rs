@@ -3,7 +3,8 @@ use scraper::Html;
 
 use super::boilerplate::{attr_words, names_boilerplate, Named, FURNITURE_WORDS, WRAPPER_WORDS};
 use super::charset::{declared_charset, decode_html};
-use super::metadata::{parse_loose_date, strip_short_tail, strip_site};
+use super::metadata::parse_loose_date;
+use super::title::{strip_short_tail, strip_site};
 
 #[test]
 fn loose_dates() {
